@@ -35,7 +35,7 @@ export class StreamNotFoundError extends EventStoreError {
 /** Disk full, read-only, locked for too long, server unreachable. Maps to 503. */
 export class StoreUnavailableError extends EventStoreError {
   readonly code = 'STORE_UNAVAILABLE';
-  constructor(message: string, readonly cause?: unknown) {
+  constructor(message: string, override readonly cause?: unknown) {
     super(message);
   }
 }
