@@ -1,0 +1,27 @@
+/** One CLI command, e.g. `token mint`. Commands print for people and exit non-zero on failure. */
+export interface CliCommand {
+  /** Words that select it, e.g. ['projections', 'status']. */
+  words: string[];
+  usage: string;
+  summary: string;
+  run(args: string[]): Promise<number>;
+}
+
+/** `--name value` and `--flag` options after the command words. */
+export function parseOptions(args: string[]): { options: Record<string, string | true>; positional: string[] } {
+  const options: Record<string, string | true> = {};
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
+    const next = args[i + 1];
+    if (inline !== undefined) options[name] = inline;
+    else if (next !== undefined && !next.startsWith('--')) options[name] = args[++i]!;
+    else options[name] = true;
+  }
+  return { options, positional };
+}
