@@ -1,0 +1,91 @@
+import { JwtService } from '@nestjs/jwt';
+import type { Actor } from '../domain/decider';
+import type { AuthKeys } from './auth-keys';
+import { isRole, type Role } from './roles';
+
+/** Claims of a 公文督办 access token. */
+export interface TokenClaims {
+  sub: string;
+  name: string;
+  unit: string;
+  roles: Role[];
+  /** Leader position from the directory, for leaders (e.g. 'vice-mayor-2'). */
+  leader?: string;
+}
+
+export class InvalidTokenError extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+const ASYMMETRIC = ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'PS256', 'EdDSA'] as const;
+
+/** Verifies tokens with pinned algorithms, issuer, audience and a mandatory expiry. */
+export class TokenVerifier {
+  private readonly jwt: JwtService;
+  constructor(
+    private readonly keys: AuthKeys,
+    private readonly issuer: string,
+    private readonly audience: string,
+  ) {
+    this.jwt = new JwtService(keys.kind === 'secret' ? { secret: keys.secret } : { publicKey: keys.publicKey });
+  }
+
+  verify(token: string): Actor {
+    let payload: Record<string, unknown>;
+    try {
+      payload = this.jwt.verify(token, {
+        algorithms: this.keys.kind === 'secret' ? ['HS256'] : [...ASYMMETRIC],
+        issuer: this.issuer,
+        audience: this.audience,
+      } as never);
+    } catch (error) {
+      throw explain(error);
+    }
+    return actorFrom(payload);
+  }
+}
+
+export function mintToken(
+  claims: TokenClaims,
+  options: { secret: string; issuer: string; audience: string; expiresInSeconds: number },
+): string {
+  return new JwtService({ secret: options.secret }).sign(
+    { name: claims.name, unit: claims.unit, roles: claims.roles, ...(claims.leader ? { leader: claims.leader } : {}) },
+    {
+      algorithm: 'HS256',
+      subject: claims.sub,
+      issuer: options.issuer,
+      audience: options.audience,
+      expiresIn: options.expiresInSeconds,
+    },
+  );
+}
+
+function actorFrom(payload: Record<string, unknown>): Actor {
+  const { sub, name, unit, roles, leader, exp } = payload;
+  if (typeof exp !== 'number') throw new InvalidTokenError('TOKEN_NO_EXPIRY', '访问令牌缺少有效期(exp),请重新签发');
+  if (typeof sub !== 'string' || !sub) throw new InvalidTokenError('TOKEN_CLAIMS_INVALID', '访问令牌缺少用户标识(sub)');
+  if (typeof unit !== 'string' || !unit) throw new InvalidTokenError('TOKEN_CLAIMS_INVALID', '访问令牌缺少所属单位(unit)');
+  if (!Array.isArray(roles) || roles.length === 0 || !roles.every(isRole)) {
+    throw new InvalidTokenError('TOKEN_CLAIMS_INVALID', '访问令牌的角色(roles)缺失或不被识别');
+  }
+  return {
+    id: sub,
+    name: typeof name === 'string' && name ? name : sub,
+    unit,
+    roles: roles as Role[],
+    ...(typeof leader === 'string' && leader ? { leaderId: leader } : {}),
+  };
+}
+
+function explain(error: unknown): InvalidTokenError {
+  const name = (error as { name?: string }).name;
+  const message = (error as { message?: string }).message ?? '';
+  if (name === 'TokenExpiredError') return new InvalidTokenError('TOKEN_EXPIRED', '访问令牌已过期,请重新登录');
+  if (message.includes('issuer')) return new InvalidTokenError('TOKEN_WRONG_ISSUER', '访问令牌的签发者不受信任');
+  if (message.includes('audience')) return new InvalidTokenError('TOKEN_WRONG_AUDIENCE', '访问令牌不是签发给本系统的');
+  if (name === 'NotBeforeError') return new InvalidTokenError('TOKEN_NOT_YET_VALID', '访问令牌尚未生效');
+  return new InvalidTokenError('TOKEN_INVALID', '访问令牌无效(格式或签名错误)');
+}

@@ -1,0 +1,130 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Actor, DomainEvent } from '../domain/decider';
+import { EVENT_STORE, type EventStore, type EventToAppend, type GlobalPosition, type StoredEvent } from '../event-store/event-store.port';
+import { ConcurrencyError, DuplicateEventIdError } from '../event-store/errors';
+import type { AggregateDefinition } from './aggregate-definition';
+import { CLOCK, type Clock } from './clock';
+import { IdempotencyKeyReusedError, PreconditionFailedError, RetriesExhaustedError } from './command-errors';
+import { uuidFrom } from './deterministic-id';
+import { foldStream } from './fold';
+import { chainEvents } from '../audit/hash-chain';
+
+export interface CommandRequest<Command extends { type: string }> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  aggregate: AggregateDefinition<any, Command, any, any>;
+  /** The stream is `${aggregate.name}-${id}`. */
+  id: string;
+  command: Command;
+  actor: Actor;
+  /** From If-Match: the revision the client saw. A mismatch is 412, never retried. */
+  ifMatch?: number;
+  /** From Idempotency-Key: a retry returns the first result and writes nothing. */
+  idempotencyKey?: string;
+  correlationId?: string;
+}
+
+export interface CommandResult {
+  id: string;
+  streamId: string;
+  /** Stream revision after the command (the new ETag). */
+  revision: number;
+  /** Global position of the last event; pass it as minPosition to read your write. */
+  position: GlobalPosition;
+  events: { type: string; revision: number }[];
+  /** True when an Idempotency-Key matched an earlier command and nothing was written. */
+  replayed: boolean;
+}
+
+const MAX_ATTEMPTS = 5;
+
+/** Read → fold → decide → append with the expected revision; retry on a lost race. */
+@Injectable()
+export class CommandExecutor {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute<Command extends { type: string }>(request: CommandRequest<Command>): Promise<CommandResult> {
+    const { aggregate, actor, command } = request;
+    const streamId = `${aggregate.name}-${request.id}`;
+    const commandId = request.idempotencyKey
+      ? uuidFrom(`${streamId}\n${actor.id}\n${request.idempotencyKey}`)
+      : randomUUID();
+
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const stored = await this.store.readStream(streamId);
+      if (request.idempotencyKey) {
+        const earlier = stored.filter((e) => e.metadata.commandId === commandId);
+        if (earlier.length > 0) {
+          if (earlier[0]!.metadata.commandType !== command.type) throw new IdempotencyKeyReusedError(request.idempotencyKey);
+          return result(request.id, streamId, earlier, true);
+        }
+      }
+      const { state, revision } = foldStream(aggregate, stored);
+      if (request.ifMatch !== undefined && request.ifMatch !== revision) {
+        throw new PreconditionFailedError(request.ifMatch, revision);
+      }
+      const now = this.clock.now();
+      const decided: DomainEvent[] = aggregate.decider.decide(command, state, { now, actor, deps: aggregate.deps() });
+      if (decided.length === 0) return result(request.id, streamId, stored.slice(-1), false, revision);
+
+      const recordedAt = now.toISOString();
+      const correlationId = request.correlationId ?? commandId;
+      const unsealed: EventToAppend[] = decided.map((event, i) => ({
+        eventId: uuidFrom(`${commandId}\n${i}`),
+        type: event.type,
+        schemaVersion: aggregate.schemaVersionOf(event.type),
+        data: event.data as Record<string, unknown>,
+        metadata: {
+          actor: { id: actor.id, name: actor.name },
+          unit: actor.unit,
+          role: actor.roles.join(','),
+          commandId,
+          commandType: command.type,
+          correlationId,
+          causationId: commandId,
+        },
+        recordedAt,
+      }));
+      const toAppend = chainEvents(streamId, revision, stored[stored.length - 1]?.metadata.hash, unsealed);
+      try {
+        const appended = await this.store.appendToStream(streamId, toAppend, {
+          expectedRevision: revision === -1 ? 'no_stream' : revision,
+        });
+        return {
+          id: request.id,
+          streamId,
+          revision: appended.nextExpectedRevision,
+          position: appended.position,
+          events: toAppend.map((e, i) => ({ type: e.type, revision: revision + 1 + i })),
+          replayed: false,
+        };
+      } catch (error) {
+        if (error instanceof ConcurrencyError) {
+          if (request.ifMatch !== undefined) {
+            throw new PreconditionFailedError(request.ifMatch, typeof error.actual === 'number' ? error.actual : -1);
+          }
+          continue; // someone else wrote first: re-read and decide again
+        }
+        // Our own ids already stored at another revision: a concurrent retry of this command won.
+        if (error instanceof DuplicateEventIdError && request.idempotencyKey) continue;
+        throw error;
+      }
+    }
+    throw new RetriesExhaustedError(streamId, MAX_ATTEMPTS);
+  }
+}
+
+function result(id: string, streamId: string, events: StoredEvent[], replayed: boolean, revision?: number): CommandResult {
+  const last = events[events.length - 1];
+  return {
+    id,
+    streamId,
+    revision: revision ?? last?.revision ?? -1,
+    position: last?.globalPosition ?? '',
+    events: replayed ? events.map((e) => ({ type: e.type, revision: e.revision })) : [],
+    replayed,
+  };
+}
