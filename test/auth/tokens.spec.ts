@@ -1,0 +1,65 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { JwtService } from '@nestjs/jwt';
+import { resolveAuthKeys } from '../../src/auth/auth-keys';
+import { mintToken, TokenVerifier } from '../../src/auth/tokens';
+
+const secret = 's'.repeat(40);
+const verifier = new TokenVerifier({ kind: 'secret', secret }, 'gongwen-duban', 'gongwen-duban-api');
+const mint = (overrides: Partial<{ issuer: string; audience: string; expiresInSeconds: number; secret: string }> = {}) =>
+  mintToken(
+    { sub: 'u-7', name: '李办', unit: 'zjg-fgw', roles: ['unit_clerk'] },
+    { secret, issuer: 'gongwen-duban', audience: 'gongwen-duban-api', expiresInSeconds: 600, ...overrides },
+  );
+
+describe('access tokens', () => {
+  it('a minted token verifies into the actor', () => {
+    expect(verifier.verify(mint())).toEqual({ id: 'u-7', name: '李办', unit: 'zjg-fgw', roles: ['unit_clerk'] });
+  });
+
+  it.each([
+    ['expired', () => mint({ expiresInSeconds: -10 }), 'TOKEN_EXPIRED'],
+    ['wrong issuer', () => mint({ issuer: 'evil' }), 'TOKEN_WRONG_ISSUER'],
+    ['wrong audience', () => mint({ audience: 'other' }), 'TOKEN_WRONG_AUDIENCE'],
+    ['wrong signature', () => mint({ secret: 'x'.repeat(40) }), 'TOKEN_INVALID'],
+    ['malformed', () => 'not.a.jwt', 'TOKEN_INVALID'],
+    ['alg none', () => `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"sub":"x"}').toString('base64url')}.`, 'TOKEN_INVALID'],
+  ])('refuses a %s token', (_, token, code) => {
+    expect(() => verifier.verify(token())).toThrow(expect.objectContaining({ code }));
+  });
+
+  it('refuses a token without expiry or with unknown roles', () => {
+    const jwt = new JwtService({ secret });
+    const base = { issuer: 'gongwen-duban', audience: 'gongwen-duban-api', subject: 'u' };
+    expect(() => verifier.verify(jwt.sign({ unit: 'a', roles: ['unit_clerk'] }, base))).toThrow(expect.objectContaining({ code: 'TOKEN_NO_EXPIRY' }));
+    expect(() => verifier.verify(jwt.sign({ unit: 'a', roles: ['king'] }, { ...base, expiresIn: 60 }))).toThrow(
+      expect.objectContaining({ code: 'TOKEN_CLAIMS_INVALID' }),
+    );
+  });
+
+  it('verifies tokens of an external issuer with its public key (RS256)', () => {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const external = new TokenVerifier({ kind: 'public-key', publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString() }, 'https://sso', 'gw');
+    const token = new JwtService({ privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() }).sign(
+      { unit: 'zjg-gov-office', roles: ['supervisor'] },
+      { algorithm: 'RS256', issuer: 'https://sso', audience: 'gw', subject: 'dc-1', expiresIn: 60 },
+    );
+    expect(external.verify(token)).toMatchObject({ id: 'dc-1', roles: ['supervisor'] });
+    // An HS256 token signed with the public key text must not pass (algorithm confusion).
+    expect(() => external.verify(mint())).toThrow(expect.objectContaining({ code: 'TOKEN_INVALID' }));
+  });
+
+  it('generates a private secret file once when none is configured', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'gw-auth-'));
+    const config = { dataDir, auth: { issuer: 'i', audience: 'a' } };
+    const first = resolveAuthKeys(config);
+    const second = resolveAuthKeys(config);
+    expect(first).toEqual(second);
+    expect(first.kind === 'secret' && first.secret.length).toBeGreaterThanOrEqual(48);
+    const file = join(dataDir, 'auth-secret');
+    expect(readFileSync(file, 'utf8')).toBe(first.kind === 'secret' ? first.secret : '');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+});
