@@ -1,0 +1,19 @@
+/**
+ * Events of the 发文字号 sequence streams (`docnumber-<机关代字>-<year>`), one per number.
+ * The number is the stream revision + 1, so the stream itself proves there is no gap and no
+ * duplicate; `sequence` is stored too so an auditor can read it without counting.
+ */
+export const DOCUMENT_NUMBER_RESERVED = 'issuance.number_reserved' as const;
+
+export interface DocumentNumberReservedData {
+  code: string;
+  year: number;
+  sequence: number;
+  documentNumber: string;
+  /** The issuance stream id (`issuance-<id>`) the number belongs to. */
+  documentId: string;
+}
+
+export const ISSUANCE_NUMBER_EVENTS = {
+  [DOCUMENT_NUMBER_RESERVED]: { schemaVersion: 1, label: '发文字号已编号' },
+} as const;
