@@ -1,0 +1,24 @@
+/**
+ * What the issuance and proposal deciders need from the organisation directory. A port, so
+ * the deciders stay pure and tests can pass a small table; the app adapts the real directory
+ * (src/directory) to it.
+ */
+export interface IssuanceDirectory {
+  hasUnit(unitId: string): boolean;
+  /** Towns (镇), streets (街道) and the 区/园区 管委会 at that level (第四十六条). */
+  isTownOrStreet(unitId: string): boolean;
+  /** Leader position id of the 副市长 whose 分管 portfolio covers the unit. */
+  portfolioLeaderOf(unitId: string): string | undefined;
+}
+
+/** Unit ids of the two city-level issuers. */
+export const GOVERNMENT_UNIT = 'zjg-gov';
+export const OFFICE_UNIT = 'zjg-gov-office';
+
+/** 机关代字 of the city-level issuers; departments bring their own when drafting. */
+export interface DocumentCodes {
+  government: string;
+  office: string;
+}
+
+export const DEFAULT_DOCUMENT_CODES: DocumentCodes = { government: '张政发', office: '张政办发' };

@@ -1,0 +1,19 @@
+import type { AggregateDefinition } from '../command-handling/aggregate-definition';
+import { deserializeIssuanceEvent, issuanceSchemaVersion, type IssuanceEvent } from '../../events/issuance-events';
+import type { IssuanceCommand } from './domain/issuance-commands';
+import { issuanceDecider } from './domain/issuance-decider';
+import type { IssuanceDeps } from './domain/issuance-deps';
+import type { IssuanceState } from './domain/issuance-state';
+
+export type IssuanceAggregate = AggregateDefinition<IssuanceState, IssuanceCommand, IssuanceEvent, IssuanceDeps>;
+
+/** 发文 on the one command path: streams `issuance-<id>`. Deps are resolved at start-up. */
+export function issuanceAggregate(deps: IssuanceDeps | (() => IssuanceDeps)): IssuanceAggregate {
+  return {
+    name: 'issuance',
+    decider: issuanceDecider,
+    schemaVersionOf: issuanceSchemaVersion,
+    deserialize: deserializeIssuanceEvent,
+    deps: typeof deps === 'function' ? deps : () => deps,
+  };
+}

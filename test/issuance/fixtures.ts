@@ -1,0 +1,64 @@
+import type { Actor } from '../../src/domain/decider';
+import type { IssuanceEvent } from '../../events/issuance-events';
+import type { IssuanceCommand } from '../../src/issuance/domain/issuance-commands';
+import { issuanceDecider } from '../../src/issuance/domain/issuance-decider';
+import type { IssuanceDeps } from '../../src/issuance/domain/issuance-deps';
+import type { IssuanceDirectory } from '../../src/issuance/domain/issuance-directory';
+import { deciderSpec } from './given-when-then';
+
+/** A small directory: departments with their 分管副市长, two towns/streets. */
+const UNITS: Record<string, { kind: 'government' | 'department' | 'town' | 'street'; portfolio?: string }> = {
+  'zjg-gov': { kind: 'government' },
+  'zjg-gov-office': { kind: 'government' },
+  'zjg-justice': { kind: 'department', portfolio: 'vm-3' }, // 市司法局
+  'zjg-edu': { kind: 'department', portfolio: 'vm-2' }, // 市教育局
+  'zjg-finance': { kind: 'department', portfolio: 'evm-1' }, // 市财政局 (常务副市长分管)
+  'zjg-housing': { kind: 'department', portfolio: 'vm-3' }, // 市住建局
+  'town-tangqiao': { kind: 'town' }, // 塘桥镇
+  'street-jingang': { kind: 'street' }, // 金港街道
+};
+
+export const directory: IssuanceDirectory = {
+  hasUnit: (u) => u in UNITS,
+  isTownOrStreet: (u) => UNITS[u]?.kind === 'town' || UNITS[u]?.kind === 'street',
+  portfolioLeaderOf: (u) => UNITS[u]?.portfolio,
+};
+
+export const deps: IssuanceDeps = { directory };
+export const NOW = '2026-03-02T02:00:00.000Z'; // 2026-03-02 (Mon) 10:00 Asia/Shanghai
+
+const actor = (id: string, name: string, unit: string, role: string, leaderId?: string): Actor => ({
+  id,
+  name,
+  unit,
+  roles: [role],
+  ...(leaderId ? { leaderId } : {}),
+});
+
+/** One actor per role (and the variants the matrix distinguishes). */
+export const A = {
+  eduClerk: actor('u-edu', '教育局经办人', 'zjg-edu', 'unit_clerk'),
+  housingClerk: actor('u-housing', '住建局经办人', 'zjg-housing', 'unit_clerk'),
+  financeClerk: actor('u-finance', '财政局经办人', 'zjg-finance', 'unit_clerk'),
+  officeClerk: actor('u-oc', '文电科', 'zjg-gov-office', 'office_clerk'),
+  officeDirector: actor('u-od', '办公室主任', 'zjg-gov-office', 'office_director', 'office-director'),
+  attendingDeputy: actor('u-dd1', '办公室副主任甲', 'zjg-gov-office', 'office_deputy_director', 'dd-1'),
+  otherDeputy: actor('u-dd2', '办公室副主任乙', 'zjg-gov-office', 'office_deputy_director', 'dd-2'),
+  mayor: actor('u-mayor', '市长', 'zjg-gov', 'mayor', 'mayor'),
+  executiveViceMayor: actor('u-evm', '常务副市长', 'zjg-gov', 'executive_vice_mayor', 'evm-1'),
+  eduViceMayor: actor('u-vm2', '分管教育的副市长', 'zjg-gov', 'vice_mayor', 'vm-2'),
+  housingViceMayor: actor('u-vm3', '分管住建的副市长', 'zjg-gov', 'vice_mayor', 'vm-3'),
+  legalReviewer: actor('u-legal', '司法局审核员', 'zjg-justice', 'legal_reviewer'),
+  supervisor: actor('u-sup', '督查室', 'zjg-gov-office', 'supervisor'),
+  auditor: actor('u-aud', '审计', 'zjg-audit', 'auditor'),
+} satisfies Record<string, Actor>;
+export type ActorName = keyof typeof A;
+
+export const spec = deciderSpec(issuanceDecider, deps, NOW);
+
+/** Runs commands through the decider to build a history (each step must succeed). */
+export function history(steps: Array<[IssuanceCommand, Actor, string?]>, from: IssuanceEvent[] = []): IssuanceEvent[] {
+  const events = [...from];
+  for (const [command, who, now] of steps) events.push(...spec.given(events).when(command, who, now ?? NOW).events());
+  return events;
+}
