@@ -11,7 +11,11 @@ import type {
 } from '../src/issuance/domain/issuance-types';
 import type { ReviewSlot, SignerSlot } from '../src/issuance/domain/signing-matrix';
 
-/** 发文 events, stream `issuance-<id>`. Dates are Asia/Shanghai 'YYYY-MM-DD'; instants are ISO UTC. */
+/**
+ * 发文 events, stream `issuance-<id>`. These shapes are what is stored: change one only with
+ * a new schemaVersion (events/issuance-catalogue.ts) and an upcaster (events/issuance-upcast.ts).
+ * Dates are Asia/Shanghai 'YYYY-MM-DD'; instants are ISO UTC. Who acted is in the envelope.
+ */
 
 export type IssuanceDraftedData = {
   title: string;
@@ -132,31 +136,8 @@ export type FiledData = {
   reference: string;
 };
 
-export const ISSUANCE_EVENTS = {
-  'issuance.drafted': { schemaVersion: 1, label: '拟稿' },
-  'issuance.draft_revised': { schemaVersion: 1, label: '修改文稿' },
-  'issuance.public_comment_opened': { schemaVersion: 1, label: '草案公开征求意见' },
-  'issuance.public_comment_closed': { schemaVersion: 1, label: '征求意见结束' },
-  'issuance.legality_reviewed': { schemaVersion: 1, label: '起草单位合法性审核' },
-  'issuance.integrity_reviewed': { schemaVersion: 1, label: '廉洁性审核' },
-  'issuance.supervision_opinion_given': { schemaVersion: 1, label: '市司法局监督意见' },
-  'issuance.agreement_text_reviewed': { schemaVersion: 1, label: '市司法局协议文本合法性审核' },
-  'issuance.submitted_for_deliberation': { schemaVersion: 1, label: '提请集体审议' },
-  'issuance.deliberation_recorded': { schemaVersion: 1, label: '审议结果' },
-  'issuance.reviewed': { schemaVersion: 1, label: '核稿' },
-  'issuance.countersigned': { schemaVersion: 1, label: '会签' },
-  'issuance.signing_delegated': { schemaVersion: 1, label: '市长委托签发' },
-  'issuance.delegation_revoked': { schemaVersion: 1, label: '撤销委托' },
-  'issuance.signed': { schemaVersion: 1, label: '签发' },
-  'issuance.issued': { schemaVersion: 1, label: '印发' },
-  'issuance.published': { schemaVersion: 1, label: '公开' },
-  'issuance.publication_exempted': { schemaVersion: 1, label: '依法不予公开' },
-  'issuance.filed': { schemaVersion: 1, label: '备案' },
-} as const;
 
-export type IssuanceEventType = keyof typeof ISSUANCE_EVENTS;
-
-type DataByType = {
+export type IssuanceDataByType = {
   'issuance.drafted': IssuanceDraftedData;
   'issuance.draft_revised': DraftRevisedData;
   'issuance.public_comment_opened': PublicCommentOpenedData;
@@ -178,22 +159,11 @@ type DataByType = {
   'issuance.filed': FiledData;
 }
 
-export type IssuanceEvent = { [T in IssuanceEventType]: DomainEvent<T, DataByType[T]> }[IssuanceEventType];
+export type IssuanceEventType = keyof IssuanceDataByType;
+
+export type IssuanceEvent = { [T in IssuanceEventType]: DomainEvent<T, IssuanceDataByType[T]> }[IssuanceEventType];
 export type IssuanceEventOf<T extends IssuanceEventType> = Extract<IssuanceEvent, { type: T }>;
 
 /** Builds a typed event; keeps the decider free of casts. */
-export const issuanceEvent = <T extends IssuanceEventType>(type: T, data: DataByType[T]): IssuanceEvent =>
+export const issuanceEvent = <T extends IssuanceEventType>(type: T, data: IssuanceDataByType[T]): IssuanceEvent =>
   ({ type, data }) as IssuanceEvent;
-
-export function issuanceSchemaVersion(type: string): number {
-  const entry = (ISSUANCE_EVENTS as Record<string, { schemaVersion: number }>)[type];
-  if (!entry) throw new Error(`发文事件目录中没有事件类型 ${type}`);
-  return entry.schemaVersion;
-}
-
-/** The one place stored issuance events are read back (upcasters go here when a version changes). */
-export function deserializeIssuanceEvent(type: string, schemaVersion: number, data: Record<string, unknown>): IssuanceEvent {
-  const current = issuanceSchemaVersion(type);
-  if (schemaVersion > current) throw new Error(`${type} v${schemaVersion} 比本程序认识的 v${current} 更新`);
-  return { type, data } as unknown as IssuanceEvent;
-}

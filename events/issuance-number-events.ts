@@ -1,3 +1,5 @@
+import type { CatalogueEntry } from './document-catalogue';
+
 /**
  * Events of the 发文字号 sequence streams (`docnumber-<机关代字>-<year>`), one per number.
  * The number is the stream revision + 1, so the stream itself proves there is no gap and no
@@ -14,6 +16,10 @@ export interface DocumentNumberReservedData {
   documentId: string;
 }
 
-export const ISSUANCE_NUMBER_EVENTS = {
-  [DOCUMENT_NUMBER_RESERVED]: { schemaVersion: 1, label: '发文字号已编号' },
-} as const;
+export const issuanceNumberCatalogue: Readonly<Record<typeof DOCUMENT_NUMBER_RESERVED, CatalogueEntry>> = {
+  [DOCUMENT_NUMBER_RESERVED]: {
+    label: '编发文字号',
+    schemaVersion: 1,
+    description: '按机关代字和年度连续编号, 不重号、不空号;记录取得该号的发文',
+  },
+};

@@ -1,5 +1,7 @@
 import type { AggregateDefinition } from '../command-handling/aggregate-definition';
-import { deserializeIssuanceEvent, issuanceSchemaVersion, type IssuanceEvent } from '../../events/issuance-events';
+import { issuanceSchemaVersion } from '../../events/issuance-catalogue';
+import type { IssuanceEvent } from '../../events/issuance-events';
+import { deserializeIssuanceEvent } from '../../events/issuance-upcast';
 import type { IssuanceCommand } from './domain/issuance-commands';
 import { issuanceDecider } from './domain/issuance-decider';
 import type { IssuanceDeps } from './domain/issuance-deps';

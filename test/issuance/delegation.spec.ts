@@ -2,11 +2,11 @@ import { A, history, spec } from './fixtures';
 
 // A 市政府 决定 (第四十三条: 市长签署), reviewed by the office director, ready for signing.
 const ready = history([
-  [{ type: 'draft', title: '关于表彰2025年度教育工作先进集体的决定', issuer: 'government', category: 'decision', draftingUnit: 'zjg-edu' }, A.officeClerk],
+  [{ type: 'draft', title: '关于表彰2025年度教育工作先进集体的决定', issuer: 'government', category: 'decision', draftingUnit: 'education' }, A.officeClerk],
   [{ type: 'review' }, A.officeDirector],
 ]);
 // 市长出访 2026-03-02 00:00 to 2026-03-06 24:00 Asia/Shanghai.
-const delegate = { type: 'delegateSigning', delegationId: 'trip-2026-03', delegateLeaderId: 'evm-1', from: '2026-03-02T00:00:00+08:00', until: '2026-03-06T23:59:59+08:00', reason: '市长出访' } as const;
+const delegate = { type: 'delegateSigning', delegationId: 'trip-2026-03', delegateLeaderId: 'executive-vice-mayor', from: '2026-03-02T00:00:00+08:00', until: '2026-03-06T23:59:59+08:00', reason: '市长出访' } as const;
 const delegated = history([[delegate, A.mayor]], ready);
 
 describe('delegation of signing from the 市长 to the 常务副市长 (第五条、第三十五条)', () => {
@@ -14,7 +14,7 @@ describe('delegation of signing from the 市长 to the 常务副市长 (第五�
     spec.given(ready).when(delegate, A.mayor).then([
       {
         type: 'issuance.signing_delegated',
-        data: { delegationId: 'trip-2026-03', delegateLeaderId: 'evm-1', from: '2026-03-01T16:00:00.000Z', until: '2026-03-06T15:59:59.000Z', reason: '市长出访' },
+        data: { delegationId: 'trip-2026-03', delegateLeaderId: 'executive-vice-mayor', from: '2026-03-01T16:00:00.000Z', until: '2026-03-06T15:59:59.000Z', reason: '市长出访' },
       },
     ]);
   });

@@ -10,15 +10,17 @@ import { deciderSpec } from './given-when-then';
 const UNITS: Record<string, { kind: 'government' | 'department' | 'town' | 'street'; portfolio?: string }> = {
   'zjg-gov': { kind: 'government' },
   'zjg-gov-office': { kind: 'government' },
-  'zjg-justice': { kind: 'department', portfolio: 'vm-3' }, // 市司法局
-  'zjg-edu': { kind: 'department', portfolio: 'vm-2' }, // 市教育局
-  'zjg-finance': { kind: 'department', portfolio: 'evm-1' }, // 市财政局 (常务副市长分管)
-  'zjg-housing': { kind: 'department', portfolio: 'vm-3' }, // 市住建局
-  'town-tangqiao': { kind: 'town' }, // 塘桥镇
-  'street-jingang': { kind: 'street' }, // 金港街道
+  'justice': { kind: 'department', portfolio: 'vice-mayor-1' }, // 市司法局
+  'education': { kind: 'department', portfolio: 'vice-mayor-2' }, // 市教育局
+  'finance': { kind: 'department', portfolio: 'executive-vice-mayor' }, // 市财政局 (常务副市长分管)
+  'housing-construction': { kind: 'department', portfolio: 'vice-mayor-1' }, // 市住建局
+  'tangqiao-town': { kind: 'town' }, // 塘桥镇
+  'jingang-street': { kind: 'street' }, // 金港街道
 };
 
 export const directory: IssuanceDirectory = {
+  organCode: 'zjg-gov',
+  officeCode: 'zjg-gov-office',
   hasUnit: (u) => u in UNITS,
   isTownOrStreet: (u) => UNITS[u]?.kind === 'town' || UNITS[u]?.kind === 'street',
   portfolioLeaderOf: (u) => UNITS[u]?.portfolio,
@@ -37,18 +39,18 @@ const actor = (id: string, name: string, unit: string, role: string, leaderId?: 
 
 /** One actor per role (and the variants the matrix distinguishes). */
 export const A = {
-  eduClerk: actor('u-edu', '教育局经办人', 'zjg-edu', 'unit_clerk'),
-  housingClerk: actor('u-housing', '住建局经办人', 'zjg-housing', 'unit_clerk'),
-  financeClerk: actor('u-finance', '财政局经办人', 'zjg-finance', 'unit_clerk'),
+  eduClerk: actor('u-edu', '教育局经办人', 'education', 'unit_clerk'),
+  housingClerk: actor('u-housing', '住建局经办人', 'housing-construction', 'unit_clerk'),
+  financeClerk: actor('u-finance', '财政局经办人', 'finance', 'unit_clerk'),
   officeClerk: actor('u-oc', '文电科', 'zjg-gov-office', 'office_clerk'),
   officeDirector: actor('u-od', '办公室主任', 'zjg-gov-office', 'office_director', 'office-director'),
   attendingDeputy: actor('u-dd1', '办公室副主任甲', 'zjg-gov-office', 'office_deputy_director', 'dd-1'),
   otherDeputy: actor('u-dd2', '办公室副主任乙', 'zjg-gov-office', 'office_deputy_director', 'dd-2'),
   mayor: actor('u-mayor', '市长', 'zjg-gov', 'mayor', 'mayor'),
-  executiveViceMayor: actor('u-evm', '常务副市长', 'zjg-gov', 'executive_vice_mayor', 'evm-1'),
-  eduViceMayor: actor('u-vm2', '分管教育的副市长', 'zjg-gov', 'vice_mayor', 'vm-2'),
-  housingViceMayor: actor('u-vm3', '分管住建的副市长', 'zjg-gov', 'vice_mayor', 'vm-3'),
-  legalReviewer: actor('u-legal', '司法局审核员', 'zjg-justice', 'legal_reviewer'),
+  executiveViceMayor: actor('u-evm', '常务副市长', 'zjg-gov', 'executive_vice_mayor', 'executive-vice-mayor'),
+  eduViceMayor: actor('u-vm2', '分管教育的副市长', 'zjg-gov', 'vice_mayor', 'vice-mayor-2'),
+  housingViceMayor: actor('u-vm3', '分管住建的副市长', 'zjg-gov', 'vice_mayor', 'vice-mayor-1'),
+  legalReviewer: actor('u-legal', '司法局审核员', 'justice', 'legal_reviewer'),
   supervisor: actor('u-sup', '督查室', 'zjg-gov-office', 'supervisor'),
   auditor: actor('u-aud', '审计', 'zjg-audit', 'auditor'),
 } satisfies Record<string, Actor>;

@@ -63,7 +63,7 @@ describe('发文 from 签发 to 备案', () => {
 
   it('第二十七条: a non-normative document is not filed', () => {
     const decision = history([
-      [{ type: 'draft', title: '关于表彰的决定', issuer: 'government', category: 'decision', draftingUnit: 'zjg-edu' }, A.officeClerk],
+      [{ type: 'draft', title: '关于表彰的决定', issuer: 'government', category: 'decision', draftingUnit: 'education' }, A.officeClerk],
       [{ type: 'review' }, A.officeDirector],
       [{ type: 'sign' }, A.mayor],
       [{ type: 'issue', number: { code: '张政发', year: 2026, sequence: 1 } }, A.officeClerk],
@@ -74,7 +74,7 @@ describe('发文 from 签发 to 备案', () => {
 
   it('第二十四条: a non-normative document may be exempted with its legal basis', () => {
     const decision = history([
-      [{ type: 'draft', title: '关于人事任免的通知', issuer: 'government', category: 'appointment', draftingUnit: 'zjg-edu' }, A.officeClerk],
+      [{ type: 'draft', title: '关于人事任免的通知', issuer: 'government', category: 'appointment', draftingUnit: 'education' }, A.officeClerk],
       [{ type: 'review' }, A.officeDirector],
       [{ type: 'sign' }, A.mayor],
       [{ type: 'issue', number: { code: '张政发', year: 2026, sequence: 2 } }, A.officeClerk],

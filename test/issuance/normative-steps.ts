@@ -7,7 +7,7 @@ type Step = [IssuanceCommand, Actor, string?];
 /** A 市政府 行政规范性文件 drafted by 市教育局, step by step (2026 dates, Asia/Shanghai). */
 export const NORMATIVE = {
   draft: [
-    { type: 'draft', title: '张家港市义务教育阶段学校招生入学管理办法', issuer: 'government', category: 'normative', draftingUnit: 'zjg-edu' },
+    { type: 'draft', title: '张家港市义务教育阶段学校招生入学管理办法', issuer: 'government', category: 'normative', draftingUnit: 'education' },
     A.eduClerk,
     '2026-03-02T02:00:00Z',
   ],

@@ -11,8 +11,8 @@ describe('第四十六条: 精简公文', () => {
         title: '市政府批转市住建局关于物业服务收费管理意见的通知',
         issuer: 'government',
         category: 'work',
-        draftingUnit: 'zjg-housing',
-        forwarding: { kind: 'endorse', sourceUnit: 'zjg-housing', withinSourceAuthority: true },
+        draftingUnit: 'housing-construction',
+        forwarding: { kind: 'endorse', sourceUnit: 'housing-construction', withinSourceAuthority: true },
       },
       A.housingClerk,
     ).thenRefused({ kind: 'refused', code: 'FORWARDING_WITHIN_OWN_AUTHORITY', article: '第四十六条' });
@@ -25,8 +25,8 @@ describe('第四十六条: 精简公文', () => {
         title: '市政府办公室转发市教育局关于做好暑期安全工作意见的通知',
         issuer: 'office',
         category: 'work',
-        draftingUnit: 'zjg-edu',
-        forwarding: { kind: 'forward', sourceUnit: 'zjg-edu', withinSourceAuthority: true },
+        draftingUnit: 'education',
+        forwarding: { kind: 'forward', sourceUnit: 'education', withinSourceAuthority: true },
       },
       A.eduClerk,
     ).thenRefused({ kind: 'refused', code: 'FORWARDING_WITHIN_OWN_AUTHORITY', article: '第四十六条' });
@@ -39,11 +39,11 @@ describe('第四十六条: 精简公文', () => {
         title: '市政府批转市财政局等部门关于统筹使用财政资金意见的通知',
         issuer: 'government',
         category: 'work',
-        draftingUnit: 'zjg-finance',
-        forwarding: { kind: 'endorse', sourceUnit: 'zjg-finance', withinSourceAuthority: false },
+        draftingUnit: 'finance',
+        forwarding: { kind: 'endorse', sourceUnit: 'finance', withinSourceAuthority: false },
       },
       A.financeClerk,
-    ).then([{ type: 'issuance.drafted', data: { forwarding: { kind: 'endorse' }, portfolioLeaderId: 'evm-1', signingRule: 'government_general' } }], true);
+    ).then([{ type: 'issuance.drafted', data: { forwarding: { kind: 'endorse' }, portfolioLeaderId: 'executive-vice-mayor', signingRule: 'government_general' } }], true);
   });
 
   const toTowns: IssuanceCommand = {
@@ -52,7 +52,7 @@ describe('第四十六条: 精简公文', () => {
     issuer: 'department',
     documentCode: '张教发',
     category: 'work',
-    recipients: ['town-tangqiao', 'street-jingang', 'zjg-housing'],
+    recipients: ['tangqiao-town', 'jingang-street', 'housing-construction'],
   };
 
   it('第四十六条: a department’s formal document to towns and streets without approval is refused', () => {
@@ -67,13 +67,13 @@ describe('第四十六条: 精简公文', () => {
   });
 
   it('第四十六条: a department document to other departments needs no approval', () => {
-    given.when({ ...toTowns, recipients: ['zjg-housing'] }, A.eduClerk).then([{ type: 'issuance.drafted' }], true);
+    given.when({ ...toTowns, recipients: ['housing-construction'] }, A.eduClerk).then([{ type: 'issuance.drafted' }], true);
   });
 });
 
 describe('第二十条: agreements in the 市政府’s name', () => {
   const drafted = history([
-    [{ type: 'draft', title: '张家港市人民政府与某大学战略合作协议', issuer: 'government', category: 'agreement', importance: 'important', draftingUnit: 'zjg-edu' }, A.eduClerk],
+    [{ type: 'draft', title: '张家港市人民政府与某大学战略合作协议', issuer: 'government', category: 'agreement', importance: 'important', draftingUnit: 'education' }, A.eduClerk],
     [{ type: 'review' }, A.officeDirector],
     [{ type: 'review' }, A.eduViceMayor],
   ]);
@@ -111,7 +111,7 @@ describe('第二十条: agreements in the 市政府’s name', () => {
 
 describe('会签 (《党政机关公文处理工作条例》第十九条)', () => {
   const joint = history([
-    [{ type: 'draft', title: '关于加强校园周边环境治理的通知', issuer: 'government', category: 'work', draftingUnit: 'zjg-edu', jointIssuers: ['zjg-housing', 'zjg-finance'] }, A.officeClerk],
+    [{ type: 'draft', title: '关于加强校园周边环境治理的通知', issuer: 'government', category: 'work', draftingUnit: 'education', jointIssuers: ['housing-construction', 'finance'] }, A.officeClerk],
   ]);
   const article = '《党政机关公文处理工作条例》第十九条';
 
@@ -129,18 +129,18 @@ describe('会签 (《党政机关公文处理工作条例》第十九条)', () =
 
 describe('drafting', () => {
   it('records issuer, 机关代字, the 分管副市长 from the directory and the matrix row', () => {
-    given.when({ type: 'draft', title: '关于做好2026年防汛工作的通知', issuer: 'government', category: 'work', draftingUnit: 'zjg-housing' }, A.officeClerk).then([
+    given.when({ type: 'draft', title: '关于做好2026年防汛工作的通知', issuer: 'government', category: 'work', draftingUnit: 'housing-construction' }, A.officeClerk).then([
       {
         type: 'issuance.drafted',
         data: {
           title: '关于做好2026年防汛工作的通知',
           issuer: { kind: 'government', unit: 'zjg-gov', code: '张政发' },
-          draftingUnit: 'zjg-housing',
+          draftingUnit: 'housing-construction',
           category: 'work',
           importance: 'general',
           jointIssuers: [],
           recipients: [],
-          portfolioLeaderId: 'vm-3',
+          portfolioLeaderId: 'vice-mayor-1',
           signingRule: 'government_general',
           draftedOn: '2026-03-02',
         },
@@ -149,7 +149,7 @@ describe('drafting', () => {
   });
 
   it('第四十三条: the office cannot issue a 命令', () => {
-    given.when({ type: 'draft', title: '命令', issuer: 'office', category: 'order', draftingUnit: 'zjg-edu' }, A.officeClerk).thenRefused({
+    given.when({ type: 'draft', title: '命令', issuer: 'office', category: 'order', draftingUnit: 'education' }, A.officeClerk).thenRefused({
       kind: 'invalid',
       code: 'CATEGORY_NOT_FOR_ISSUER',
       article: '第四十三条',
@@ -165,7 +165,7 @@ describe('drafting', () => {
   });
 
   it('a department cannot draft in another department’s name', () => {
-    given.when({ type: 'draft', title: '通知', issuer: 'government', category: 'work', draftingUnit: 'zjg-edu' }, A.housingClerk).thenRefused({
+    given.when({ type: 'draft', title: '通知', issuer: 'government', category: 'work', draftingUnit: 'education' }, A.housingClerk).thenRefused({
       kind: 'forbidden',
       code: 'DRAFT_FOR_OTHER_UNIT',
     });

@@ -28,7 +28,7 @@ const TABLE: Record<SigningRuleId, { article: string; reviews: ReviewSlot[]; sig
   department_own: { article: '第四十六条', reviews: [], signers: ['issuing_department'] },
 };
 
-/** Who fills each slot for a document drafted for 市教育局 (分管: vm-2) or chaired by vm-3. */
+/** Who fills each slot for a document drafted for 市教育局 (分管: vice-mayor-2) or chaired by vice-mayor-1. */
 const REVIEWERS: Record<ReviewSlot, ActorName[]> = {
   office_director: ['officeDirector'],
   portfolio_vice_mayor: ['eduViceMayor'],
@@ -46,11 +46,11 @@ const SIGNERS: Record<SignerSlot, ActorName[]> = {
 const topical = (sensitive: boolean): DraftIssuance['meeting'] => ({
   type: 'topical',
   session: '教育布局专题会议',
-  chair: { role: 'vice_mayor', leaderId: 'vm-3' },
+  chair: { role: 'vice_mayor', leaderId: 'vice-mayor-1' },
   attendingDeputyDirector: 'dd-1',
   sensitiveSubjects: sensitive ? ['funding', 'major_project'] : [],
 });
-const base = { title: '关于推进义务教育优质均衡发展的通知', draftingUnit: 'zjg-edu' } as const;
+const base = { title: '关于推进义务教育优质均衡发展的通知', draftingUnit: 'education' } as const;
 const DRAFTS: Record<SigningRuleId, DraftIssuance> = {
   major_instruments: { type: 'draft', ...base, issuer: 'government', category: 'decision' },
   important_upward: { type: 'draft', ...base, issuer: 'government', category: 'upward', importance: 'important' },
@@ -142,7 +142,7 @@ describe('signing matrix (第四十三、四十四、三十八条)', () => {
   it('第三十八条: minutes of a topical meeting a deputy director chaired for a vice mayor go to that vice mayor', () => {
     const draft: DraftIssuance = {
       ...DRAFTS.topical_minutes,
-      meeting: { ...topical(false)!, chair: { role: 'office_deputy_director', leaderId: 'dd-1' }, onBehalfOfLeaderId: 'vm-2' },
+      meeting: { ...topical(false)!, chair: { role: 'office_deputy_director', leaderId: 'dd-1' }, onBehalfOfLeaderId: 'vice-mayor-2' },
     };
     const events = history([[draft, A.officeClerk], [{ type: 'review' }, A.attendingDeputy]]);
     spec.given(events).when({ type: 'sign' }, A.eduViceMayor).then([{ type: 'issuance.signed', data: { slots: ['meeting_chair'] } }], true);

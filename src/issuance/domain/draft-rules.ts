@@ -3,7 +3,7 @@ import type { IssuanceDraftedData } from '../../../events/issuance-events';
 import { isDocumentCode } from '../numbering/document-number';
 import { ART, forbidden, invalid, refused, requireOneOf, requireText } from './issuance-errors';
 import type { DraftIssuance } from './issuance-commands';
-import { DEFAULT_DOCUMENT_CODES, GOVERNMENT_UNIT, OFFICE_UNIT, type DocumentCodes, type IssuanceDirectory } from './issuance-directory';
+import { DEFAULT_DOCUMENT_CODES, type DocumentCodes, type IssuanceDirectory } from './issuance-directory';
 import {
   SENSITIVE_SUBJECTS,
   type IssuanceCategory,
@@ -60,7 +60,7 @@ export function draftedData(
     }
     issuer = { kind, unit: draftingUnit, code: command.documentCode };
   } else {
-    issuer = { kind, unit: kind === 'government' ? GOVERNMENT_UNIT : OFFICE_UNIT, code: codes[kind] };
+    issuer = { kind, unit: kind === 'government' ? directory.organCode : directory.officeCode, code: codes[kind] };
   }
 
   const jointIssuers = uniqueUnits(command.jointIssuers, 'jointIssuers', '联合发文机关', directory);
@@ -111,7 +111,7 @@ export function draftedData(
     (s) => s === 'portfolio_vice_mayor' || s === 'leader_consent',
   );
   if (needsPortfolio && !portfolioLeaderId) {
-    throw invalid('PORTFOLIO_LEADER_UNKNOWN', `组织目录中没有分管 ${draftingUnit} 的副市长, 无法确定审核、签发人`, signingRule(rule).article);
+    throw invalid('PORTFOLIO_LEADER_UNKNOWN', `组织目录中没有分管 ${draftingUnit} 的市政府领导, 无法确定审核、签发人`, signingRule(rule).article);
   }
 
   return {

@@ -4,16 +4,15 @@
  * (src/directory) to it.
  */
 export interface IssuanceDirectory {
+  /** 市政府 and 市政府办公室 unit codes. */
+  readonly organCode: string;
+  readonly officeCode: string;
   hasUnit(unitId: string): boolean;
   /** Towns (镇), streets (街道) and the 区/园区 管委会 at that level (第四十六条). */
   isTownOrStreet(unitId: string): boolean;
-  /** Leader position id of the 副市长 whose 分管 portfolio covers the unit. */
+  /** Leader position id of the leader (usually a 副市长) whose 分管 portfolio covers the unit (第四十二条). */
   portfolioLeaderOf(unitId: string): string | undefined;
 }
-
-/** Unit ids of the two city-level issuers. */
-export const GOVERNMENT_UNIT = 'zjg-gov';
-export const OFFICE_UNIT = 'zjg-gov-office';
 
 /** 机关代字 of the city-level issuers; departments bring their own when drafting. */
 export interface DocumentCodes {

@@ -5,9 +5,12 @@ import type { ReviewSlot, SignerSlot } from './signing-matrix';
 const has = (actor: Actor, role: string) => actor.roles.includes(role);
 const isViceMayor = (actor: Actor) => has(actor, 'vice_mayor') || has(actor, 'executive_vice_mayor');
 
-/** The 分管副市长 of the drafting unit (the 常务副市长 has a portfolio too). */
+/**
+ * The 分管副市长 of the drafting unit: the leader whose portfolio covers it (the 常务副市长
+ * has one too, and the directory may give a unit such as 审计局 to the 市长 himself).
+ */
 export const isPortfolioViceMayor = (actor: Actor, state: IssuanceState): boolean =>
-  isViceMayor(actor) && !!actor.leaderId && actor.leaderId === state.draft?.portfolioLeaderId;
+  (isViceMayor(actor) || has(actor, 'mayor')) && !!actor.leaderId && actor.leaderId === state.draft?.portfolioLeaderId;
 
 /**
  * A delegation (第五条: 市长出差或出访期间, 可委托负责常务工作的副市长) under which this

@@ -6,7 +6,7 @@ import { chainEvents } from '../../audit/hash-chain';
 import { uuidFrom } from '../../command-handling/deterministic-id';
 import {
   DOCUMENT_NUMBER_RESERVED,
-  ISSUANCE_NUMBER_EVENTS,
+  issuanceNumberCatalogue,
   type DocumentNumberReservedData,
 } from '../../../events/issuance-number-events';
 import { formatDocumentNumber, isDocumentCode, type DocumentNumber } from './document-number';
@@ -97,7 +97,7 @@ export class DocumentNumberSequence {
       const event: EventToAppend = {
         eventId: commandId,
         type: DOCUMENT_NUMBER_RESERVED,
-        schemaVersion: ISSUANCE_NUMBER_EVENTS[DOCUMENT_NUMBER_RESERVED].schemaVersion,
+        schemaVersion: issuanceNumberCatalogue[DOCUMENT_NUMBER_RESERVED].schemaVersion,
         data: data as unknown as Record<string, unknown>,
         metadata: {
           actor: { id: request.actor.id, name: request.actor.name },
