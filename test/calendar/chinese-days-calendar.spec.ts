@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import * as chineseDays from 'chinese-days';
 import { ChineseDaysCalendar } from '../../src/calendar/chinese-days-calendar';
 
 const calendar = new ChineseDaysCalendar();
