@@ -5,13 +5,23 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthModule } from './health/health.module';
+import { DomainDepsModule } from './domain-deps/domain-deps.module';
+import { DocumentsModule } from './documents/documents.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), EventStoreModule, AuthModule, CommandHandlingModule, HealthModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        EventStoreModule,
+        AuthModule,
+        CommandHandlingModule,
+        DomainDepsModule,
+        HealthModule,
+        DocumentsModule,
+      ],
     };
   }
 }

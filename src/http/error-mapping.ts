@@ -43,6 +43,15 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
 function fromHttpException(error: HttpException): { status: number; body: ErrorBody; unexpected: boolean } {
   const status = error.getStatus();
   const response = error.getResponse();
+  // Nest re-throws Fastify's parser errors as HttpException, keeping the original as `cause`
+  // (or, in some versions, only its message).
+  const code =
+    (response as { code?: unknown } | null)?.code ??
+    (error.cause as { code?: unknown } | undefined)?.code ??
+    (typeof response === 'string' && /not valid JSON/i.test(response) ? 'FST_ERR_CTP_INVALID_JSON_BODY' : undefined);
+  if (typeof code === 'string' && code.startsWith('FST_')) {
+    return fromFrameworkError({ statusCode: status, code }) ?? { status, body: { code: `HTTP_${status}`, message: '请求不合法' }, unexpected: false };
+  }
   if (typeof response === 'object' && response !== null && 'code' in response && 'message' in response) {
     const r = response as ErrorBody;
     return { status, body: { code: r.code, message: r.message, details: r.details }, unexpected: status >= 500 };
