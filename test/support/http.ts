@@ -3,7 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 export interface HttpResult {
   status: number;
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-  headers: Record<string, string | string[] | undefined>;
+  headers: Record<string, string | string[] | number | undefined>;
 }
 
 /** A small client over Fastify's inject: no sockets, the real routing, guards and filters. */
