@@ -1,0 +1,38 @@
+import { addCalendarMonthsRolled, endOfShanghaiDay, type Deadline } from '../../calendar/deadline-policy';
+import type { IsoDate, WorkingCalendar } from '../../calendar/working-calendar';
+import type { ProposalDeadlinePolicy } from './proposal-deps';
+
+/**
+ * 第二十七条 deadlines: the same day `n` calendar months later (clamped to the month's end),
+ * rolled forward to the next working day when that is a day off.
+ */
+export const answerDeadline = (assignedAt: string, policy: ProposalDeadlinePolicy, calendar: WorkingCalendar): Deadline =>
+  addCalendarMonthsRolled(assignedAt, policy.answerMonths, calendar, {
+    rule: `第二十七条: 建议、提案自交办之日起 ${policy.answerMonths} 个月内答复 (遇休息日顺延)`,
+    ruleCode: `ART27_ANSWER_${policy.answerMonths}M`,
+  });
+
+export const coOpinionDeadline = (assignedAt: string, policy: ProposalDeadlinePolicy, calendar: WorkingCalendar): Deadline =>
+  addCalendarMonthsRolled(assignedAt, policy.coOpinionMonths, calendar, {
+    rule: `第二十七条: 协办单位自交办之日起 ${policy.coOpinionMonths} 个月内向主办单位提出协办意见 (遇休息日顺延)`,
+    ruleCode: `ART27_CO_OPINION_${policy.coOpinionMonths}M`,
+  });
+
+export const reopenDeadline = (reopenedAt: string, policy: ProposalDeadlinePolicy, calendar: WorkingCalendar): Deadline =>
+  addCalendarMonthsRolled(reopenedAt, policy.reopenMonths, calendar, {
+    rule: `第二十七条: 代表/委员不满意的, 重新办理并于 ${policy.reopenMonths} 个月内再次答复 (遇休息日顺延)`,
+    ruleCode: `ART27_REOPEN_${policy.reopenMonths}M`,
+  });
+
+/** An approved extension to a stated date, rolled to a working day like the others. */
+export function extendedDeadline(date: IsoDate, calendar: WorkingCalendar): Deadline {
+  const dueDate = calendar.nextWorkdayOnOrAfter(date);
+  return {
+    dueAt: endOfShanghaiDay(dueDate),
+    dueDate,
+    rule: `第二十七条: 经批准延期至 ${date} (遇休息日顺延)`,
+    ruleCode: 'ART27_EXTENSION_APPROVED',
+    calendarVersion: calendar.version,
+    provisional: calendar.isProvisional(date) || calendar.isProvisional(dueDate),
+  };
+}

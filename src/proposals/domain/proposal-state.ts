@@ -1,0 +1,50 @@
+import type { Deadline } from '../../calendar/deadline-policy';
+import type { ProposalEvent, ProposalRegisteredData, Satisfaction } from '../../../events/proposal-events';
+
+/** registered → handling (交办) → answered → closed (满意/基本满意) | handling again (不满意). */
+export type ProposalStatus = 'none' | 'registered' | 'handling' | 'answered' | 'closed';
+
+export interface ProposalState {
+  status: ProposalStatus;
+  registration?: ProposalRegisteredData;
+  leadUnit?: string;
+  coUnits: string[];
+  coOpinions: Record<string, string>;
+  answerDeadline?: Deadline;
+  coOpinionDeadline?: Deadline;
+  pendingExtension?: { requestedDueDate: string };
+  round: number;
+  lastSatisfaction?: Satisfaction;
+  published: boolean;
+}
+
+export const initialProposalState = (): ProposalState => ({ status: 'none', coUnits: [], coOpinions: {}, round: 1, published: false });
+
+export function evolveProposal(state: ProposalState, event: ProposalEvent): ProposalState {
+  switch (event.type) {
+    case 'proposal.registered':
+      return { ...state, status: 'registered', registration: event.data };
+    case 'proposal.assigned': {
+      const { leadUnit, coUnits, answerDeadline, coOpinionDeadline } = event.data;
+      return { ...state, status: 'handling', leadUnit, coUnits, answerDeadline, ...(coOpinionDeadline ? { coOpinionDeadline } : {}) };
+    }
+    case 'proposal.co_opinion_submitted':
+      return { ...state, coOpinions: { ...state.coOpinions, [event.data.unit]: event.data.opinion } };
+    case 'proposal.extension_requested':
+      return { ...state, pendingExtension: { requestedDueDate: event.data.requestedDueDate } };
+    case 'proposal.extension_approved':
+      return { ...state, pendingExtension: undefined, answerDeadline: event.data.answerDeadline };
+    case 'proposal.extension_rejected':
+      return { ...state, pendingExtension: undefined };
+    case 'proposal.answered':
+      return { ...state, status: 'answered', pendingExtension: undefined };
+    case 'proposal.satisfaction_recorded':
+      return { ...state, lastSatisfaction: event.data.satisfaction, status: event.data.satisfaction === 'dissatisfied' ? state.status : 'closed' };
+    case 'proposal.reopened':
+      return { ...state, status: 'handling', round: event.data.round, answerDeadline: event.data.answerDeadline };
+    case 'proposal.result_published':
+      return { ...state, published: true };
+    default:
+      return state;
+  }
+}
