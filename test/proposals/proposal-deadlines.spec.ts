@@ -1,3 +1,4 @@
+import type { ProposalCommand } from '../../src/proposals/domain/proposal-commands';
 import type { ProposalDeps } from '../../src/proposals/domain/proposal-deps';
 import { deciderSpec } from '../issuance/given-when-then';
 import { proposalDecider } from '../../src/proposals/domain/proposal-decider';
@@ -9,7 +10,7 @@ import { calendar, deps, history, P, REGISTER, spec } from './fixtures';
  * 06-19…21 端午; 09-25…27 中秋; 10-01…07 国庆 (09-20, 10-10 上班).
  */
 const registered = history([[REGISTER, P.officeClerk, '2025-11-01T02:00:00Z']]);
-const assign = { type: 'assign', leadUnit: 'education', coUnits: ['housing-construction'] } as const;
+const assign: ProposalCommand = { type: 'assign', leadUnit: 'education', coUnits: ['housing-construction'] };
 const assigned = (at: string) => spec.given(registered).when(assign, P.officeClerk, at).events()[0]!;
 const due = (at: string) => {
   const e = assigned(at);
