@@ -145,6 +145,11 @@ describe('submit (报文) and the automatic check', () => {
     spec.given([]).when(submit({ addressingException: 'friend' as never })).thenThrows('ADDRESSING_EXCEPTION_INVALID', 'invalid');
   });
 
+  it('第四十七条: the declared classification itself is never stored', () => {
+    const [event] = spec.given([]).when(submit({ classification: 'none' })).events();
+    expect(Object.keys(event!.data)).not.toContain('classification');
+  });
+
   it('stores trimmed text and leaves absent optional fields out', () => {
     const [event] = spec.given([]).when(submit({ title: ' 标题 ', documentNumber: ' 张自然资规〔2026〕3号 ', summary: '' })).events();
     expect(event!.data).toEqual({ ...submission, title: '标题', documentNumber: '张自然资规〔2026〕3号' });
