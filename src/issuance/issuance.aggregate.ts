@@ -7,6 +7,9 @@ import { issuanceDecider } from './domain/issuance-decider';
 import type { IssuanceDeps } from './domain/issuance-deps';
 import type { IssuanceState } from './domain/issuance-state';
 
+/** Nest token of the issuance AggregateDefinition (IssuanceModule). */
+export const ISSUANCE_AGGREGATE = Symbol('ISSUANCE_AGGREGATE');
+
 export type IssuanceAggregate = AggregateDefinition<IssuanceState, IssuanceCommand, IssuanceEvent, IssuanceDeps>;
 
 /** 发文 on the one command path: streams `issuance-<id>`. Deps are resolved at start-up. */

@@ -30,7 +30,8 @@ export interface IssueResult extends CommandResult {
 export class IssueDocumentService {
   constructor(
     private readonly store: EventStore,
-    private readonly executor: CommandExecutor,
+    /** The CommandExecutor, or the CommandBus behind the same signature (IssuanceModule). */
+    private readonly executor: Pick<CommandExecutor, 'execute'>,
     private readonly aggregate: IssuanceAggregate,
     private readonly sequence: DocumentNumberSequence,
     private readonly clock: Clock,

@@ -7,6 +7,9 @@ import { proposalDecider } from './domain/proposal-decider';
 import type { ProposalDeps } from './domain/proposal-deps';
 import type { ProposalState } from './domain/proposal-state';
 
+/** Nest token of the proposal AggregateDefinition (ProposalsModule). */
+export const PROPOSAL_AGGREGATE = Symbol('PROPOSAL_AGGREGATE');
+
 export type ProposalAggregate = AggregateDefinition<ProposalState, ProposalCommand, ProposalEvent, ProposalDeps>;
 
 /** 建议/提案 on the one command path: streams `proposal-<id>`; deps resolved at start-up. */
