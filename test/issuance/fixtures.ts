@@ -14,6 +14,7 @@ const UNITS: Record<string, { kind: 'government' | 'department' | 'town' | 'stre
   'education': { kind: 'department', portfolio: 'vice-mayor-2' }, // 市教育局
   'finance': { kind: 'department', portfolio: 'executive-vice-mayor' }, // 市财政局 (常务副市长分管)
   'housing-construction': { kind: 'department', portfolio: 'vice-mayor-1' }, // 市住建局
+  audit: { kind: 'department', portfolio: 'mayor' }, // 市审计局 (市长分管, as in the default directory)
   'tangqiao-town': { kind: 'town' }, // 塘桥镇
   'jingang-street': { kind: 'street' }, // 金港街道
 };

@@ -148,4 +148,10 @@ describe('signing matrix (第四十三、四十四、三十八条)', () => {
     spec.given(events).when({ type: 'sign' }, A.eduViceMayor).then([{ type: 'issuance.signed', data: { slots: ['meeting_chair'] } }], true);
     spec.given(events).when({ type: 'sign' }, A.attendingDeputy).thenRefused({ kind: 'forbidden', code: 'SIGNER_NOT_ALLOWED', article: '第三十八条' });
   });
+
+  it('第四十四条: a unit in the 市长’s own portfolio (审计局): the 市长 signs its general work as 分管 leader', () => {
+    const events = history([[{ type: 'draft', title: '关于开展2026年审计整改回头看的通知', issuer: 'government', category: 'work', draftingUnit: 'audit' }, A.officeClerk]]);
+    spec.given(events).when({ type: 'sign' }, A.mayor).then([{ type: 'issuance.signed', data: { slots: ['portfolio_vice_mayor'] } }], true);
+    spec.given(events).when({ type: 'sign' }, A.eduViceMayor).thenRefused({ kind: 'forbidden', code: 'SIGNER_NOT_ALLOWED', article: '第四十四条' });
+  });
 });
