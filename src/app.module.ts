@@ -5,8 +5,11 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthModule } from './health/health.module';
+import { ProjectionsModule } from './projections/projections.module';
 import { DomainDepsModule } from './domain-deps/domain-deps.module';
 import { DocumentsModule } from './documents/documents.module';
+import { IssuanceModule } from './issuance/issuance.module';
+import { ProposalsModule } from './proposals/proposals.module';
 
 @Module({})
 export class AppModule {
@@ -19,8 +22,11 @@ export class AppModule {
         AuthModule,
         CommandHandlingModule,
         DomainDepsModule,
+        ProjectionsModule.forRoot(),
         HealthModule,
         DocumentsModule,
+        IssuanceModule,
+        ProposalsModule,
       ],
     };
   }

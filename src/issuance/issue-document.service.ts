@@ -4,7 +4,6 @@ import type { Clock } from '../command-handling/clock';
 import { PreconditionFailedError } from '../command-handling/command-errors';
 import { foldStream } from '../command-handling/fold';
 import type { EventStore } from '../event-store/event-store.port';
-import { DOCUMENT_NUMBER_RESERVED, type DocumentNumberReservedData } from '../../events/issuance-number-events';
 import { numberKeyFor } from './domain/after-signing-decisions';
 import type { IssuanceState } from './domain/issuance-state';
 import type { IssuanceAggregate } from './issuance.aggregate';
@@ -68,32 +67,21 @@ export class IssueDocumentService {
   /**
    * Start-up repair: every number reserved for a document that has no `issued` event yet is
    * issued now, so a crash between the two appends never leaves a gap. Returns what it did.
+   * It reads only the sequence streams named in the index, and only their newest
+   * reservations: this runs at every start, so any earlier interruption was already repaired.
    */
-  async completePending(): Promise<NumberReservation[]> {
+  async completePending(recentPerSequence = 50): Promise<NumberReservation[]> {
     const completed: NumberReservation[] = [];
-    for await (const reservation of this.allReservations()) {
-      const id = reservation.documentId.slice(this.aggregate.name.length + 1);
-      const { state } = foldStream(this.aggregate, await this.store.readStream(reservation.documentId));
-      if (state.status !== 'signed') continue;
-      await this.issue({ id, actor: systemActorFor(state, this.aggregate.deps().directory.officeCode) });
-      completed.push(reservation);
+    for (const { streamId } of await this.sequence.sequences()) {
+      for (const reservation of await this.sequence.tail(streamId, recentPerSequence)) {
+        const id = reservation.documentId.slice(this.aggregate.name.length + 1);
+        const { state } = foldStream(this.aggregate, await this.store.readStream(reservation.documentId));
+        if (state.status !== 'signed') continue;
+        await this.issue({ id, actor: systemActorFor(state, this.aggregate.deps().directory.officeCode) });
+        completed.push(reservation);
+      }
     }
     return completed;
-  }
-
-  private async *allReservations(): AsyncGenerator<NumberReservation> {
-    let from: string | undefined;
-    for (;;) {
-      const page = await this.store.readAll({ ...(from !== undefined ? { fromPosition: from } : {}), maxCount: 1000 });
-      if (page.length === 0) return;
-      for (const e of page) {
-        if (e.type === DOCUMENT_NUMBER_RESERVED && e.streamId.startsWith('docnumber-')) {
-          const d = e.data as unknown as DocumentNumberReservedData;
-          yield { code: d.code, year: d.year, sequence: d.sequence, documentNumber: d.documentNumber, documentId: d.documentId };
-        }
-      }
-      from = page[page.length - 1]!.globalPosition;
-    }
   }
 }
 

@@ -5,9 +5,12 @@ import { ConcurrencyError, DuplicateEventIdError } from '../../event-store/error
 import { chainEvents } from '../../audit/hash-chain';
 import { uuidFrom } from '../../command-handling/deterministic-id';
 import {
+  DOCUMENT_NUMBER_INDEX_STREAM,
   DOCUMENT_NUMBER_RESERVED,
+  DOCUMENT_NUMBER_SEQUENCE_OPENED,
   issuanceNumberCatalogue,
   type DocumentNumberReservedData,
+  type DocumentNumberSequenceOpenedData,
 } from '../../../events/issuance-number-events';
 import { formatDocumentNumber, isDocumentCode, type DocumentNumber } from './document-number';
 
@@ -86,6 +89,7 @@ export class DocumentNumberSequence {
       if (mine) return toReservation(mine);
 
       const revision = stored.length - 1;
+      if (revision === -1) await this.registerSequence(code, year, request);
       const sequence = revision + 2; // the event lands at revision + 1; numbers start at 1
       const data: DocumentNumberReservedData = {
         code,
@@ -128,6 +132,57 @@ export class DocumentNumberSequence {
       }
     }
     throw new DomainError('invalid_state', 'DOCUMENT_NUMBER_CONTENDED', `发文字号 ${code}〔${year}〕 编号冲突过多,请稍后重试`);
+  }
+
+  /** Every sequence stream ever opened (from the index stream), oldest first. */
+  async sequences(): Promise<DocumentNumberSequenceOpenedData[]> {
+    const index = await this.store.readStream(DOCUMENT_NUMBER_INDEX_STREAM);
+    return index.map((e) => e.data as unknown as DocumentNumberSequenceOpenedData);
+  }
+
+  /** The newest `count` reservations of one sequence, oldest first. */
+  async tail(streamId: string, count: number): Promise<NumberReservation[]> {
+    const stored = await this.store.readStream(streamId, { direction: 'backwards', maxCount: count });
+    return stored.reverse().map(toReservation);
+  }
+
+  /** Lists the sequence in the index before its first number; idempotent per sequence. */
+  private async registerSequence(code: string, year: number, request: ReserveRequest): Promise<void> {
+    const streamId = DocumentNumberSequence.streamId(code, year);
+    const eventId = uuidFrom(`${DOCUMENT_NUMBER_INDEX_STREAM}\n${streamId}`);
+    for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
+      const index = await this.store.readStream(DOCUMENT_NUMBER_INDEX_STREAM);
+      if (index.some((e) => e.eventId === eventId)) return;
+      const last = index[index.length - 1];
+      const data: DocumentNumberSequenceOpenedData = { code, year, streamId };
+      const [sealed] = chainEvents(DOCUMENT_NUMBER_INDEX_STREAM, index.length - 1, last?.metadata.hash, [
+        {
+          eventId,
+          type: DOCUMENT_NUMBER_SEQUENCE_OPENED,
+          schemaVersion: issuanceNumberCatalogue[DOCUMENT_NUMBER_SEQUENCE_OPENED].schemaVersion,
+          data: data as unknown as Record<string, unknown>,
+          metadata: {
+            actor: { id: request.actor.id, name: request.actor.name },
+            unit: request.actor.unit,
+            role: request.actor.roles.join(','),
+            commandId: eventId,
+            commandType: 'openDocumentNumberSequence',
+            correlationId: eventId,
+            causationId: eventId,
+          },
+          recordedAt: request.now.toISOString(),
+        },
+      ]);
+      try {
+        await this.store.appendToStream(DOCUMENT_NUMBER_INDEX_STREAM, [sealed!], {
+          expectedRevision: index.length === 0 ? 'no_stream' : index.length - 1,
+        });
+        return;
+      } catch (error) {
+        if (error instanceof ConcurrencyError || error instanceof DuplicateEventIdError) continue;
+        throw error;
+      }
+    }
   }
 
   async find(code: string, year: number, documentId: string): Promise<NumberReservation | undefined> {
