@@ -9,15 +9,34 @@ import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { createValidationPipe } from './http/validation.pipe';
 import { createLogger, PinoNestLogger } from './logging/logger';
 
+const MAX_BODY_DEPTH = 32;
+
+/** Iterative, so the check itself cannot overflow the stack. */
+function nestedDeeperThan(value: unknown, max: number): boolean {
+  const pending: [unknown, number][] = [[value, 0]];
+  while (pending.length > 0) {
+    const [node, depth] = pending.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(node)) pending.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /** Builds the whole app, as main.ts runs it and as e2e tests exercise it. */
 export async function createApp(config: AppConfig, logger: Logger = createLogger(config.logLevel)): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: config.bodyLimitBytes,
+    // While closing, serve what arrives on open connections (answered with Connection: close,
+    // see below) instead of Fastify's English, non-{code,message} 503.
+    return503OnClosing: false,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(logger),
     bufferLogs: false,
+    // Throw start-up errors (e.g. a read-only data directory) to the caller instead of exiting.
+    abortOnError: false,
   });
   await app.register(helmet as never, {
     // Swagger UI and the dashboard use inline scripts/styles served by us only.
@@ -37,9 +56,34 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
       allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'Last-Event-ID'],
     });
   }
+  const fastify = app.getHttpAdapter().getInstance();
+  // Graceful shutdown: once closing, in-flight responses carry `Connection: close`, so their
+  // keep-alive sockets end with them. Fastify closes only the sockets idle when close() starts;
+  // the others kept close() (and SIGTERM) waiting for the clients' idle timeout (~72 s).
+  let closing = false;
+  fastify.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  fastify.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) void reply.header('connection', 'close');
+    return payload;
+  });
+  // class-transformer recurses once per nesting level: a body nested a few thousand levels
+  // deep (10 kB of brackets) overflowed the stack and answered 500. Refuse it before the pipes.
+  fastify.addHook('preValidation', async (request, reply) => {
+    if (nestedDeeperThan(request.body, MAX_BODY_DEPTH)) {
+      return reply.status(400).header('content-type', 'application/json; charset=utf-8').send({
+        code: 'BODY_TOO_DEEP',
+        message: `请求体嵌套层级过深(最多 ${MAX_BODY_DEPTH} 层)`,
+      });
+    }
+  });
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
+  // SIGTERM/SIGINT: finish in-flight requests, close the store, then exit 0 (so pino flushes
+  // and `node --cpu-prof` writes its profile; re-raising the signal skipped both).
+  app.enableShutdownHooks([], { useProcessExit: true });
 
   const openApi = SwaggerModule.createDocument(
     app,

@@ -3,6 +3,8 @@ import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/app-config';
 import { createLogger } from './logging/logger';
 
+let dataDir = process.env.DATA_DIR ?? './data';
+
 async function main(): Promise<void> {
   let config;
   try {
@@ -14,6 +16,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  dataDir = config.dataDir;
   const logger = createLogger(config.logLevel);
   const app = await createApp(config, logger);
   await app.listen({ port: config.port, host: config.host });
@@ -24,6 +27,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`启动失败 failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  const code = (error as { code?: unknown } | undefined)?.code;
+  const hint =
+    typeof code === 'string' && /^SQLITE_(CANTOPEN|READONLY|FULL|IOERR)/.test(code)
+      ? `数据目录 ${dataDir} 无法写入(只读、磁盘已满或权限不足,${code}),请检查后重启\n`
+      : '';
+  process.stderr.write(`启动失败 failed to start: ${hint}${error instanceof Error ? error.stack : String(error)}\n`);
   process.exit(1);
 });

@@ -51,6 +51,7 @@ export class SqliteEventStore implements EventStore {
   private readonly committed = new EventEmitter();
   private readonly pollIntervalMs: number;
   private readonly statements;
+  private readonly subscriptions = new Set<Subscription>();
   private closed = false;
 
   constructor(options: SqliteEventStoreOptions) {
@@ -112,13 +113,35 @@ export class SqliteEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
-    return catchUpSubscription(
+    const subscription = catchUpSubscription(
       {
         readPage: (after, max) => this.readAll({ fromPosition: after, maxCount: max }),
         waitForAppend: (signal) => this.waitForAppend(signal),
       },
       options.fromPosition ?? START,
     );
+    // Tracked so close() can end it; forgotten once it ends by itself (break, return, close).
+    this.subscriptions.add(subscription);
+    const forget = () => void this.subscriptions.delete(subscription);
+    const inner = subscription[Symbol.asyncIterator]();
+    const iterator: AsyncIterator<StoredEvent> = {
+      next: async () => {
+        const result = await inner.next();
+        if (result.done) forget();
+        return result;
+      },
+      return: async (value?: unknown) => {
+        forget();
+        return inner.return ? inner.return(value) : { done: true, value: undefined };
+      },
+    };
+    return {
+      [Symbol.asyncIterator]: () => iterator,
+      close: async () => {
+        forget();
+        await subscription.close();
+      },
+    };
   }
 
   async headPosition(): Promise<GlobalPosition> {
@@ -134,6 +157,10 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     await this.writer.drain();
+    // End live subscriptions cleanly (their for-await loops finish) instead of failing their next read.
+    const open = [...this.subscriptions];
+    this.subscriptions.clear();
+    await Promise.all(open.map((s) => s.close()));
     this.closed = true;
     this.committed.emit('commit'); // wake live subscriptions so they notice the close
     this.db.close();
