@@ -9,14 +9,31 @@ import { EITHER_CLASSES, OPINION_CLASSES } from './handling-classes';
 import { requireAssigned } from './lifecycle';
 import { requireLeadUnit, requireOffice } from './permissions';
 
+const ART41 = '第四十一条';
 const ART42 = '第四十二条';
 const ART47 = '第四十七条';
 
-/** Before the lead unit answers: every 会商 replied and any disagreement coordinated. */
+/**
+ * Before the lead unit answers: every 会商 replied, and any 不同意 either resolved by a new
+ * round (the unit now agrees) or reported with each side's 理由/依据 (第四十一条) and
+ * coordinated by the 分管副市长 (第四十二条) — never silently passed over.
+ */
 function requireSettled(state: DocumentState, directory: Directory): void {
   const pending = state.consultations.filter((c) => !c.opinion).map((c) => directory.nameOf(c.unit));
   if (pending.length > 0) throw invalidState('CONSULTATION_PENDING', `尚待 ${pending.join('、')} 回复会商意见`);
   if (state.disagreement?.open) throw invalidState('DISAGREEMENT_OPEN', '部门分歧尚待分管副市长协调', ART42);
+  const coordinated =
+    state.disagreement?.origin === 'handling' && state.disagreement.coordination ? state.disagreement.positions.map((p) => p.unit) : [];
+  const dissenting = state.consultations
+    .filter((c) => c.opinion?.stance === 'disagree' && !coordinated.includes(c.unit))
+    .map((c) => directory.nameOf(c.unit));
+  if (dissenting.length > 0) {
+    throw invalidState(
+      'DISAGREEMENT_NOT_REPORTED',
+      `${dissenting.join('、')} 不同意会商事项;主办部门应主动协商,不能取得一致意见的,应列出各方理由、依据,提出办理建议,报分管副市长协调`,
+      ART41,
+    );
+  }
 }
 
 /** 提出本部门意见 (第四十七条): for matters the government decides on. */

@@ -15,7 +15,7 @@ import { forbidden, invalidInput, invalidState, requireText } from './document-e
 import type { DocumentState } from './document-state';
 import { HANDLING_CLASSES } from './handling-classes';
 import { requireAssigned, requireStage } from './lifecycle';
-import { leaderPositionOf, requireLeadUnit, requireOffice } from './permissions';
+import { leaderPositionOf, requireLeadUnit, requireOffice, requireUnitClerk } from './permissions';
 import { disagreementViolations } from './submission-rules';
 import { requireDate, requireWorkingUnit, requireWorkingUnits } from './unit-checks';
 
@@ -117,6 +117,7 @@ export function decideGiveConsultationOpinion(
   const unit = ctx.actor.unit;
   const asked = state.consultations.find((c) => c.unit === unit);
   if (!asked) throw forbidden('NOT_CONSULTED', `主办单位未请 ${ctx.deps.directory.nameOf(unit)} 会商`, ART47);
+  requireUnitClerk(ctx.actor, ctx.deps.directory, '回复会商意见');
   if (asked.opinion) throw invalidState('ALREADY_ANSWERED', '本单位已回复会商意见');
   const reasons = cmd.reasons?.trim() || undefined;
   const basis = cmd.basis?.trim() || undefined;

@@ -22,7 +22,7 @@ import { forbidden, hasText, invalidInput, invalidState, requireText } from './d
 import type { DocumentState } from './document-state';
 import { requireStage } from './lifecycle';
 import { normalizeSubmission } from './normalize-submission';
-import { isOfficeStaff, leaderPositionOf, requireOffice } from './permissions';
+import { isOfficeStaff, leaderPositionOf, requireOffice, requireUnitClerk } from './permissions';
 import { checkSubmission, refuseIfClassified } from './submission-rules';
 import { requireWorkingUnit, requireWorkingUnits } from './unit-checks';
 
@@ -43,8 +43,11 @@ function withRuleCheck(
 export function decideSubmit(cmd: SubmitCommand, _state: DocumentState, ctx: DocumentContext): DocumentEvent[] {
   refuseIfClassified(cmd.classification, cmd.addressingException);
   const { directory } = ctx.deps;
-  if (ctx.actor.unit !== cmd.fromUnit && !isOfficeStaff(ctx.actor, directory)) {
-    throw forbidden('NOT_OWN_UNIT', `只能以本单位名义报文,不能代 ${directory.nameOf(String(cmd.fromUnit))} 报文`);
+  if (!isOfficeStaff(ctx.actor, directory)) {
+    if (ctx.actor.unit !== cmd.fromUnit) {
+      throw forbidden('NOT_OWN_UNIT', `只能以本单位名义报文,不能代 ${directory.nameOf(String(cmd.fromUnit))} 报文`);
+    }
+    requireUnitClerk(ctx.actor, directory, '报文');
   }
   const submission = normalizeSubmission(cmd, cmd.fromUnit, directory);
   return withRuleCheck('document.submitted', { ...submission, attempt: 1 }, ctx);
@@ -54,8 +57,11 @@ export function decideResubmit(cmd: ResubmitCommand, state: DocumentState, ctx: 
   if (state.status !== 'returned') throw invalidState('NOT_RETURNED', '只有被退文的公文才能重新提交');
   const previous = state.submission!;
   const { directory } = ctx.deps;
-  if (ctx.actor.unit !== previous.fromUnit && !isOfficeStaff(ctx.actor, directory)) {
-    throw forbidden('NOT_SUBMITTING_UNIT', `只有报文单位 ${directory.nameOf(previous.fromUnit)} 可以重新提交`);
+  if (!isOfficeStaff(ctx.actor, directory)) {
+    if (ctx.actor.unit !== previous.fromUnit) {
+      throw forbidden('NOT_SUBMITTING_UNIT', `只有报文单位 ${directory.nameOf(previous.fromUnit)} 可以重新提交`);
+    }
+    requireUnitClerk(ctx.actor, directory, '重新提交');
   }
   const corrections = cmd.corrections ?? {};
   if (Object.keys(corrections).length === 0) {

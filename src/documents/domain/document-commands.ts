@@ -10,6 +10,14 @@ import type {
 import type { HandlingClass } from '../../calendar/deadline-policy';
 import type { Classification } from './submission-rules';
 
+/**
+ * A disagreement as the unit states it. A side may lack its 理由 or 依据: that is no malformed
+ * input but a breach of 第四十一条, which the rule check returns (退文) with the missing items.
+ */
+export type SubmissionDisagreementInput = Omit<SubmissionDisagreement, 'positions'> & {
+  positions: (Pick<DisagreementPosition, 'unit'> & Partial<Omit<DisagreementPosition, 'unit'>>)[];
+};
+
 /** What a submitting unit fills in (报文). Codes refer to the organisation directory. */
 export interface SubmissionFields {
   kind: DocumentKind;
@@ -23,7 +31,7 @@ export interface SubmissionFields {
   /** 请示事项. */
   requestItems?: string[];
   addressingException?: AddressingException;
-  disagreement?: SubmissionDisagreement;
+  disagreement?: SubmissionDisagreementInput;
   forwarding?: ForwardingRequest;
   /** 第四十七条: anything but 'none' is refused outright. Never stored. */
   classification?: Classification;

@@ -46,7 +46,15 @@ export function normalizeSubmission(fields: SubmissionFields, fromUnit: string, 
   if (hasText(fields.documentNumber)) submission.documentNumber = fields.documentNumber.trim();
   if (hasText(fields.summary)) submission.summary = fields.summary.trim();
   if (fields.addressingException) submission.addressingException = fields.addressingException;
-  if (fields.disagreement) submission.disagreement = fields.disagreement;
+  if (fields.disagreement) {
+    // Stored in the event's declared shape: a missing 理由/依据 is kept as '' (the rule check
+    // then returns it under 第四十一条), never as an absent key.
+    const { positions, ...rest } = fields.disagreement;
+    submission.disagreement = {
+      ...rest,
+      positions: (positions ?? []).map((p) => ({ unit: p.unit, reasons: p.reasons ?? '', basis: p.basis ?? '' })),
+    };
+  }
   if (fields.forwarding) submission.forwarding = fields.forwarding;
   return submission;
 }

@@ -30,10 +30,21 @@ export function leaderPositionOf(actor: Actor, directory: Directory): string | u
   return leader && actor.roles.includes(leader.role) ? position : undefined;
 }
 
+/**
+ * A unit acts through its 经办人 (unit_clerk). Other people whose token names the same unit —
+ * an auditor of the 市审计局, who only reads, or a 市司法局 legality reviewer — do not act for it.
+ */
+export function requireUnitClerk(actor: Actor, directory: Directory, action: string): void {
+  if (!has(actor, ['unit_clerk'])) {
+    throw forbidden('UNIT_CLERK_ONLY', `只有${directory.nameOf(actor.unit)}的经办人员可以${action}`);
+  }
+}
+
 export function requireLeadUnit(actor: Actor, leadUnit: string, directory: Directory, action: string): void {
   if (actor.unit !== leadUnit) {
     throw forbidden('NOT_LEAD_UNIT', `只有主办单位 ${directory.nameOf(leadUnit)} 可以${action}`, '第四十七条');
   }
+  requireUnitClerk(actor, directory, action);
 }
 
 /** 督查室 (第三十二条), or the office director who runs it. */

@@ -29,14 +29,30 @@ export class DisagreementPositionDto {
   basis!: string;
 }
 
+/**
+ * One side of a disagreement as a 请示 states it. 理由 and 依据 may be missing here: a 请示
+ * without them is not malformed input but a breach of 第四十一条, so the rule check records it
+ * and returns it (退文) with DISAGREEMENT_REASONS_MISSING / DISAGREEMENT_BASIS_MISSING.
+ */
+export class SubmissionPositionDto {
+  @Matches(CODE_PATTERN, { message: msg.code })
+  unit!: string;
+  @ApiPropertyOptional({ description: '理由(缺少的,按第四十一条退文)' })
+  @IsOptional() @IsString({ message: msg.string }) @MaxLength(5000, { message: msg.maxLength(5000) })
+  reasons?: string;
+  @ApiPropertyOptional({ description: '依据(缺少的,按第四十一条退文)' })
+  @IsOptional() @IsString({ message: msg.string }) @MaxLength(5000, { message: msg.maxLength(5000) })
+  basis?: string;
+}
+
 export class SubmissionDisagreementDto {
   @ApiProperty({ description: '主办部门主要负责人已主动协商(第四十一条)' })
   @IsBoolean({ message: msg.bool })
   headsConsulted!: boolean;
-  @ApiProperty({ type: [DisagreementPositionDto] })
+  @ApiProperty({ type: [SubmissionPositionDto] })
   @IsArray({ message: msg.array }) @ArrayMaxSize(20, { message: msg.arraySize(0, 20) })
-  @ValidateNested({ each: true }) @Type(() => DisagreementPositionDto)
-  positions!: DisagreementPositionDto[];
+  @ValidateNested({ each: true }) @Type(() => SubmissionPositionDto)
+  positions!: SubmissionPositionDto[];
   @IsOptional() @IsString({ message: msg.string }) @MaxLength(5000, { message: msg.maxLength(5000) })
   proposal?: string;
 }
