@@ -31,7 +31,8 @@ export interface CommandResult {
   revision: number;
   /** Global position of the last event; pass it as minPosition to read your write. */
   position: GlobalPosition;
-  events: { type: string; revision: number }[];
+  /** What the command recorded, e.g. a 退文 with every reason. */
+  events: { type: string; revision: number; data: Record<string, unknown> }[];
   /** True when an Idempotency-Key matched an earlier command and nothing was written. */
   replayed: boolean;
 }
@@ -98,7 +99,7 @@ export class CommandExecutor {
           streamId,
           revision: appended.nextExpectedRevision,
           position: appended.position,
-          events: toAppend.map((e, i) => ({ type: e.type, revision: revision + 1 + i })),
+          events: toAppend.map((e, i) => ({ type: e.type, revision: revision + 1 + i, data: e.data })),
           replayed: false,
         };
       } catch (error) {
@@ -124,7 +125,7 @@ function result(id: string, streamId: string, events: StoredEvent[], replayed: b
     streamId,
     revision: revision ?? last?.revision ?? -1,
     position: last?.globalPosition ?? '',
-    events: replayed ? events.map((e) => ({ type: e.type, revision: e.revision })) : [],
+    events: replayed ? events.map((e) => ({ type: e.type, revision: e.revision, data: e.data })) : [],
     replayed,
   };
 }
