@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { Public } from '../auth/public.decorator';
 import { EventStoreHealthIndicator } from './event-store.health';
+import { ProjectionsHealthIndicator } from './projections.health';
 
 @ApiTags('health 健康检查')
 @Public()
@@ -11,6 +12,7 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly eventStore: EventStoreHealthIndicator,
+    private readonly projections: ProjectionsHealthIndicator,
   ) {}
 
   /** The process is up and serving HTTP. */
@@ -20,10 +22,10 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** The store answers; load balancers should route only to ready instances. */
+  /** The store answers and every read model is readable and running; route only to ready instances. */
   @Get('ready')
   @HealthCheck()
   ready() {
-    return this.health.check([() => this.eventStore.check()]);
+    return this.health.check([() => this.eventStore.check(), () => this.projections.check()]);
   }
 }
