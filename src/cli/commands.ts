@@ -1,5 +1,7 @@
 import type { CliCommand } from './cli-command';
+import { projectionsRebuild } from './commands/projections-rebuild';
+import { projectionsStatus } from './commands/projections-status';
 import { tokenMint } from './commands/token-mint';
 
 /** Every CLI command. Add new ones here. */
-export const COMMANDS: CliCommand[] = [tokenMint];
+export const COMMANDS: CliCommand[] = [tokenMint, projectionsStatus, projectionsRebuild];
