@@ -12,6 +12,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const { status, body, unexpected } = toErrorResponse(error);
     if (unexpected) this.logger.error({ err: error }, 'unexpected error answered with %d', status);
     if (reply.sent) return;
+    if (status === 503 || status === 429) void reply.header('Retry-After', '1');
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 }

@@ -53,8 +53,13 @@ function fromHttpException(error: HttpException): { status: number; body: ErrorB
     return fromFrameworkError({ statusCode: status, code }) ?? { status, body: { code: `HTTP_${status}`, message: '请求不合法' }, unexpected: false };
   }
   if (typeof response === 'object' && response !== null && 'code' in response && 'message' in response) {
+    // A coded HttpException is a deliberate answer (e.g. READ_MODEL_NOT_CAUGHT_UP), not a bug.
     const r = response as ErrorBody;
-    return { status, body: { code: r.code, message: r.message, details: r.details }, unexpected: status >= 500 };
+    return { status, body: { code: r.code, message: r.message, details: r.details }, unexpected: false };
+  }
+  if (typeof response === 'object' && response !== null && (response as { status?: unknown }).status === 'error') {
+    // Terminus' readiness failure: keep which indicator is down and why.
+    return { status, body: { code: 'NOT_READY', message: '服务未就绪', details: response }, unexpected: false };
   }
   const fallback: Record<number, ErrorBody> = {
     400: { code: 'BAD_REQUEST', message: '请求不合法' },
