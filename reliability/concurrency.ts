@@ -1,12 +1,19 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { actors, token, type Actors } from './lib/actors';
 import { num, parseArgs } from './lib/args';
 import { startInProcess } from './lib/app';
 import { send, type Outcome } from './lib/http';
+import { ensureBuilt, freePort, ServerProcess, type ServerMode } from './lib/server';
 import { auditStore, compareWithGet } from './lib/store-audit';
+import type { StoredEvent } from '../src/event-store/event-store.port';
+import { SqliteEventStore } from '../src/event-store/sqlite/sqlite-event-store';
 import { nextStep, type DocView } from './lib/workflow';
 
 export interface ConcurrencyOptions {
+  /** Absent: the app in this process (CI); otherwise the real server as a separate process. */
+  server?: ServerMode;
   clients: number;
   documents: number;
   /** If-Match clients re-read and retry a 412 at most this often. */
@@ -45,8 +52,8 @@ type Command = keyof typeof COMMANDS;
 const UNIT = 'natural-resources';
 
 export async function runConcurrency(o: ConcurrencyOptions): Promise<ConcurrencySummary> {
-  const t = await startInProcess({ listen: true });
-  const base = t.baseUrl!;
+  const t = await target(o.server);
+  const base = t.baseUrl;
   const a = actors();
   const failures: string[] = [];
   const fail = (s: string) => failures.length < 100 && failures.push(s);
@@ -117,7 +124,7 @@ export async function runConcurrency(o: ConcurrencyOptions): Promise<Concurrency
     // Stored events: exactly the winners', each where its response said, nothing from a loser.
     const winners = results.filter((r) => r.res.ok && r.res.status >= 200 && r.res.status < 300);
     for (const doc of docs) {
-      const stored = await t.store.readStream(`document-${doc}`);
+      const stored = await t.readStream(`document-${doc}`);
       const byTag = new Map<string, typeof stored>();
       for (const e of stored) {
         const tag = /#[A-Z]-c\d+-a\d+#/.exec(JSON.stringify(e.data))?.[0];
@@ -159,6 +166,36 @@ export async function runConcurrency(o: ConcurrencyOptions): Promise<Concurrency
   }
 }
 
+interface Target {
+  baseUrl: string;
+  dataDir: string;
+  readStream(streamId: string): Promise<StoredEvent[]>;
+  close(): Promise<void>;
+}
+
+async function target(mode?: ServerMode): Promise<Target> {
+  if (!mode) {
+    const t = await startInProcess({ listen: true });
+    return { baseUrl: t.baseUrl!, dataDir: t.dataDir, readStream: (id) => t.store.readStream(id), close: () => t.close() };
+  }
+  if (mode === 'dist') ensureBuilt();
+  const dataDir = mkdtempSync(join(tmpdir(), 'gw-conc-'));
+  const server = new ServerProcess({ dataDir, port: await freePort(), mode, logFile: join(dataDir, 'server.log') });
+  await server.start();
+  // A second connection on the server's file (WAL: readers beside the writer).
+  const reader = new SqliteEventStore({ file: join(dataDir, 'events.sqlite') });
+  return {
+    baseUrl: server.baseUrl,
+    dataDir,
+    readStream: (id) => reader.readStream(id),
+    close: async () => {
+      await reader.close();
+      await server.stop('SIGTERM');
+      server.close();
+    },
+  };
+}
+
 /** A new document moved to 交办 (own authority) through the API. */
 async function assigned(base: string, a: Actors): Promise<string> {
   let doc: DocView = { unit: UNIT, status: 'new', pendingExtension: false, extensions: 0, extras: 0 };
@@ -177,6 +214,7 @@ export const concurrencyLine = (s: ConcurrencySummary) =>
 if (require.main === module) {
   const args = parseArgs(process.argv.slice(2));
   runConcurrency({
+    server: args.server === 'in-process' ? undefined : args.server === 'ts' ? 'ts' : 'dist',
     clients: num(args, 'clients', 100),
     documents: num(args, 'documents', 4),
     maxAttempts: num(args, 'max-attempts', 30),

@@ -41,7 +41,7 @@ function verify(name: string, file: string, run: FaultRun): CheckResult {
   return {
     name,
     status: problems.length === 0 ? 'passed' : 'failed',
-    detail: problems.length === 0 ? `${run.unavailable} writes refused with 503, ${run.acks.length} acknowledged, all present, integrity ok` : problems.join('; '),
+    detail: problems.length === 0 ? `${run.unavailable} writes refused with 503${run.message ? ` 「${run.message}」` : ''}, ${run.acks.length} acknowledged, all present, integrity ok` : problems.join('; '),
   };
 }
 

@@ -7,6 +7,8 @@ export type Call = (method: 'GET' | 'POST', path: string, token: string, body?: 
 export interface FaultRun {
   acks: Ack[];
   unavailable: number;
+  /** The first 503 message, for the report. */
+  message?: string;
   failures: string[];
 }
 
@@ -53,6 +55,7 @@ export async function writesUnderFault(
     consecutive++;
     run.unavailable++;
     const { code, message } = res.body ?? {};
+    run.message ??= message;
     if (code !== 'STORE_UNAVAILABLE' || !CJK.test(message) || !reason.test(message)) fail(`503 body ${JSON.stringify(res.body)}`);
     if ((await head()) !== before) fail('a refused write moved the head position');
     const read = await call('GET', `/documents/${known}`, unit);
