@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { compareWithRebuild } from './read-model-compare';
 import { cliUsage, runCli, type ServerMode } from './server';
 
 export interface CheckResult {
@@ -10,7 +11,8 @@ export interface CheckResult {
 
 /**
  * Checks owned by other modules, run when they exist: `audit verify` (hash chains) and
- * `projections verify` (read models equal a fresh rebuild). Otherwise say plainly why not.
+ * `projections verify` — or, failing that, `projections rebuild` on a copy compared table by
+ * table (read models equal a fresh rebuild). Otherwise say plainly why not.
  */
 export function externalChecks(mode: ServerMode, dataDir: string): CheckResult[] {
   const usage = cliUsage(mode);
@@ -27,6 +29,7 @@ export function externalChecks(mode: ServerMode, dataDir: string): CheckResult[]
       : { name: 'audit_cli', status: 'not_run', detail: 'no `audit verify` CLI command yet; hash chains recomputed here with eventHash instead' },
   );
   if (has('projections verify')) results.push(run('projections', ['projections', 'verify']));
+  else if (has('projections rebuild') && has('projections status')) results.push(compareWithRebuild(mode, dataDir));
   else {
     const readModels = existsSync(join(dataDir, 'read-models.sqlite'));
     results.push({
