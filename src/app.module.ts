@@ -10,6 +10,7 @@ import { DomainDepsModule } from './domain-deps/domain-deps.module';
 import { DocumentsModule } from './documents/documents.module';
 import { IssuanceModule } from './issuance/issuance.module';
 import { ProposalsModule } from './proposals/proposals.module';
+import { SecurityModule } from './security/security.module';
 
 @Module({})
 export class AppModule {
@@ -20,6 +21,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         EventStoreModule,
         AuthModule,
+        SecurityModule,
         CommandHandlingModule,
         DomainDepsModule,
         ProjectionsModule.forRoot(),

@@ -9,6 +9,7 @@ import { IdempotencyKeyReusedError, PreconditionFailedError, RetriesExhaustedErr
 import { uuidFrom } from './deterministic-id';
 import { foldStream } from './fold';
 import { chainEvents } from '../audit/hash-chain';
+import { COMMAND_AUTHORIZER, type CommandAuthorizer } from '../security/command-authorizer';
 
 export interface CommandRequest<Command extends { type: string }> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -39,12 +40,19 @@ export interface CommandResult {
 
 const MAX_ATTEMPTS = 5;
 
+/**
+ * Only for constructing the executor by hand in unit tests of the command path itself. The
+ * app always injects the permission matrix (SecurityModule); without it Nest will not start.
+ */
+const UNCHECKED: CommandAuthorizer = { authorize: () => undefined };
+
 /** Read → fold → decide → append with the expected revision; retry on a lost race. */
 @Injectable()
 export class CommandExecutor {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(COMMAND_AUTHORIZER) private readonly authorizer: CommandAuthorizer = UNCHECKED,
   ) {}
 
   async execute<Command extends { type: string }>(request: CommandRequest<Command>): Promise<CommandResult> {
@@ -64,6 +72,8 @@ export class CommandExecutor {
         }
       }
       const { state, revision } = foldStream(aggregate, stored);
+      // The permission matrix, before the decider and before revealing the revision (412).
+      this.authorizer.authorize({ aggregate: aggregate.name, command, state, actor });
       if (request.ifMatch !== undefined && request.ifMatch !== revision) {
         throw new PreconditionFailedError(request.ifMatch, revision);
       }

@@ -1,0 +1,58 @@
+import type { Actor } from '../../src/domain/decider';
+import { initialDocumentState, type DocumentState } from '../../src/documents/domain/document-state';
+import { evaluateCommand, authorizeCommand, PermissionDeniedError } from '../../src/security/command-policy';
+import { holdsRole } from '../../src/security/principals';
+import { directory } from '../support/document-fixtures';
+
+const actor = (unit: string, roles: string[], leaderId?: string): Actor => ({ id: 'a', name: 'a', unit, roles, ...(leaderId ? { leaderId } : {}) });
+const office = actor('zjg-gov-office', ['office_clerk']);
+const assigned = (leadUnit: string): DocumentState =>
+  ({ ...initialDocumentState(), status: 'assigned', assignment: { leadUnit, coUnits: [] } }) as unknown as DocumentState;
+const decide = (aggregate: string, type: string, who: Actor, state: unknown = initialDocumentState()) =>
+  evaluateCommand({ aggregate, command: { type }, state, actor: who, directory });
+
+describe('command policy', () => {
+  it('a role counts only with its unit: office roles in the office, leaders with their directory position, the reviewer in 市司法局', () => {
+    expect(holdsRole(office, 'office_clerk', directory)).toBe(true);
+    expect(holdsRole(actor('education', ['office_clerk']), 'office_clerk', directory)).toBe(false);
+    expect(holdsRole(actor('zjg-gov', ['vice_mayor'], 'vice-mayor-1'), 'vice_mayor', directory)).toBe(true);
+    expect(holdsRole(actor('zjg-gov', ['vice_mayor'], 'mayor'), 'vice_mayor', directory)).toBe(false);
+    expect(holdsRole(actor('zjg-gov', ['vice_mayor']), 'vice_mayor', directory)).toBe(false);
+    expect(holdsRole(actor('justice', ['legal_reviewer']), 'legal_reviewer', directory)).toBe(true);
+    expect(holdsRole(actor('finance', ['legal_reviewer']), 'legal_reviewer', directory)).toBe(false);
+    expect(holdsRole(actor('zjg-gov-office', ['unit_clerk']), 'unit_clerk', directory)).toBe(false);
+    expect(holdsRole(actor('audit', ['auditor']), 'auditor', directory)).toBe(true);
+  });
+
+  it('no row, no write: unknown aggregates and commands are refused (NO_PERMISSION_RULE)', () => {
+    expect(decide('tally', 'add', office)).toMatchObject({ allowed: false, refusal: { code: 'NO_PERMISSION_RULE' } });
+    expect(decide('document', 'obliterate', office)).toMatchObject({ allowed: false, refusal: { code: 'NO_PERMISSION_RULE' } });
+    expect(decide('document', 'toString', office)).toMatchObject({ allowed: false, refusal: { code: 'NO_PERMISSION_RULE' } });
+  });
+
+  it('a relation the stream has not reached yet is left to the decider (its 409 is the truer answer)', () => {
+    const clerk = actor('natural-resources', ['unit_clerk']);
+    expect(decide('document', 'complete', clerk)).toEqual({ allowed: true });
+    expect(decide('document', 'complete', clerk, assigned('natural-resources'))).toEqual({ allowed: true });
+    expect(decide('document', 'complete', clerk, assigned('finance'))).toMatchObject({ allowed: false, refusal: { code: 'NOT_LEAD_UNIT' } });
+    // An auditor never writes, whatever the stage.
+    expect(decide('document', 'complete', actor('natural-resources', ['auditor']))).toMatchObject({ allowed: false, refusal: { code: 'UNIT_CLERK_ONLY' } });
+  });
+
+  it('refusals are DomainErrors (403) naming the rule, the article and a Chinese message with names from the directory', () => {
+    let error: unknown;
+    try {
+      authorizeCommand({ aggregate: 'document', command: { type: 'complete' }, state: assigned('natural-resources'), actor: actor('finance', ['unit_clerk']), directory });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(PermissionDeniedError);
+    expect(error).toMatchObject({
+      kind: 'forbidden',
+      code: 'NOT_LEAD_UNIT',
+      article: '第四十七条',
+      message: '只有主办单位 市自然资源和规划局 可以办结',
+      details: { rule: 'document.complete', by: 'permission-matrix' },
+    });
+  });
+});
