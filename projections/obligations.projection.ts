@@ -1,0 +1,182 @@
+import type { StoredEvent } from '../src/event-store/event-store.port';
+import { documentSubjects } from './document-subject';
+import { issuanceSubjects } from './issuance-subject';
+import { NO_DEADLINE_AT, NO_DEADLINE_DATE, type Obligation, type Source } from './obligation-vocabulary';
+import type { Change, ProjectionDefinition, ProjectionLookup, Row } from './projection';
+import { proposalSubjects } from './proposal-subject';
+import { sourceOf } from './stream-source';
+import type { SubjectInfo, SubjectKind } from './subject-kind';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const KINDS: Record<Source, SubjectKind<any>> = { document: documentSubjects, issuance: issuanceSubjects, proposal: proposalSubjects };
+
+/**
+ * Who owes what by when (第三十二条, 第四十七条, 第二十七条, 第四十五条).
+ *
+ * - `subjects`: one row per tracked item with its compact folded state (the domain's own
+ *   evolve) and the revision applied last, so an event seen before changes nothing;
+ * - `open`: one row per open obligation, deleted when fulfilled; rows without a time limit
+ *   carry NO_DEADLINE_AT so every row sorts and pages on one index;
+ * - `status_counts` and `due_counts`: the dashboard's counters by (unit, status) and by
+ *   (unit, due date), kept exactly once per event by the revision check above.
+ */
+export const obligationsProjection: ProjectionDefinition = {
+  name: 'obligations',
+  version: 1,
+  description: '督查: 未完成事项 (谁、何事、何时到期), 及按单位的状态和到期日计数',
+  tables: {
+    subjects: {
+      columns: {
+        stream_id: 'TEXT',
+        source: 'TEXT NOT NULL',
+        doc_id: 'TEXT NOT NULL',
+        revision: 'INTEGER NOT NULL',
+        unit: 'TEXT NOT NULL',
+        status: 'TEXT NOT NULL',
+        title: 'TEXT',
+        state: 'TEXT NOT NULL',
+        updated_at: 'TEXT NOT NULL',
+      },
+      primaryKey: ['stream_id'],
+    },
+    open: {
+      columns: {
+        stream_id: 'TEXT',
+        obligation: 'TEXT',
+        source: 'TEXT NOT NULL',
+        doc_id: 'TEXT NOT NULL',
+        title: 'TEXT',
+        doc_kind: 'TEXT',
+        handling_class: 'TEXT',
+        type: 'TEXT NOT NULL',
+        unit: 'TEXT NOT NULL',
+        owed_by: 'TEXT NOT NULL',
+        due_at: 'TEXT NOT NULL',
+        due_date: 'TEXT NOT NULL',
+        opened_at: 'TEXT',
+        detail: 'TEXT',
+        urged_at: 'TEXT',
+      },
+      primaryKey: ['stream_id', 'obligation'],
+      indexes: [
+        ['due_at', 'stream_id', 'obligation'],
+        ['unit', 'due_at', 'stream_id', 'obligation'],
+        ['owed_by'],
+      ],
+    },
+    status_counts: {
+      columns: { source: 'TEXT', unit: 'TEXT', status: 'TEXT', n: 'INTEGER NOT NULL' },
+      primaryKey: ['source', 'unit', 'status'],
+    },
+    due_counts: {
+      columns: { unit: 'TEXT', due_date: 'TEXT', n: 'INTEGER NOT NULL' },
+      primaryKey: ['unit', 'due_date'],
+    },
+  },
+  eventTypes: [...documentSubjects.eventTypes, ...issuanceSubjects.eventTypes, ...proposalSubjects.eventTypes],
+  apply(event, lookup) {
+    const stream = sourceOf(event.streamId);
+    if (!stream) return [];
+    return applyToSubject(KINDS[stream.source], stream.id, event, lookup);
+  },
+};
+
+function applyToSubject<S>(kind: SubjectKind<S>, docId: string, event: StoredEvent, lookup: ProjectionLookup): Change[] {
+  const streamId = event.streamId;
+  const previous = lookup.get('subjects', { stream_id: streamId });
+  if (previous && Number(previous.revision) >= event.revision) return [];
+  const before: S = previous ? (JSON.parse(String(previous.state)) as S) : kind.initial();
+  const after = kind.evolve(before, event);
+  const info = kind.info(after);
+  const changes: Change[] = [
+    {
+      op: 'upsert',
+      table: 'subjects',
+      row: {
+        stream_id: streamId,
+        source: kind.source,
+        doc_id: docId,
+        revision: event.revision,
+        unit: info.unit,
+        status: info.status,
+        title: info.title,
+        state: JSON.stringify(after),
+        updated_at: event.recordedAt,
+      },
+    },
+  ];
+  const counts = new Counters();
+  if (previous) counts.add('status_counts', { source: kind.source, unit: String(previous.unit), status: String(previous.status) }, -1);
+  counts.add('status_counts', { source: kind.source, unit: info.unit, status: info.status }, 1);
+
+  const old = rowsByKey(kind, docId, streamId, previous ? before : undefined);
+  const now = rowsByKey(kind, docId, streamId, after, info);
+  for (const [key, row] of old) {
+    if (now.has(key)) continue;
+    changes.push({ op: 'delete', table: 'open', key: { stream_id: streamId, obligation: key } });
+    counts.add('due_counts', { unit: String(row.unit), due_date: String(row.due_date) }, -1);
+  }
+  for (const [key, row] of now) {
+    const was = old.get(key);
+    if (was && sameRow(was, row)) continue;
+    // A new obligation records when it arose; a changed one keeps that moment.
+    changes.push({ op: 'upsert', table: 'open', row: was ? row : { ...row, opened_at: event.recordedAt } });
+    if (was) counts.add('due_counts', { unit: String(was.unit), due_date: String(was.due_date) }, -1);
+    counts.add('due_counts', { unit: String(row.unit), due_date: String(row.due_date) }, 1);
+  }
+  return [...changes, ...counts.changes(lookup)];
+}
+
+function rowsByKey<S>(kind: SubjectKind<S>, docId: string, streamId: string, state: S | undefined, known?: SubjectInfo): Map<string, Row> {
+  const rows = new Map<string, Row>();
+  if (state === undefined) return rows;
+  const info = known ?? kind.info(state);
+  for (const o of kind.obligations(state)) rows.set(o.key, obligationRow(streamId, docId, kind.source, info, o));
+  return rows;
+}
+
+function obligationRow(streamId: string, docId: string, source: Source, info: SubjectInfo, o: Obligation): Row {
+  return {
+    stream_id: streamId,
+    obligation: o.key,
+    source,
+    doc_id: docId,
+    title: info.title,
+    doc_kind: info.kind,
+    handling_class: info.handlingClass,
+    type: o.type,
+    unit: o.unit,
+    owed_by: o.owedBy,
+    due_at: o.dueAt ?? NO_DEADLINE_AT,
+    due_date: o.dueDate ?? NO_DEADLINE_DATE,
+    detail: o.detail ?? null,
+    urged_at: o.urgedAt ?? null,
+  };
+}
+
+function sameRow(a: Row, b: Row): boolean {
+  for (const k in b) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+/** Net changes per counter key, so one event touching a key twice reads and writes it once. */
+class Counters {
+  private readonly deltas = new Map<string, { table: string; key: Row; delta: number }>();
+
+  add(table: string, key: Row, delta: number): void {
+    const id = `${table}\u0001${Object.values(key).join('\u0001')}`;
+    const entry = this.deltas.get(id);
+    if (entry) entry.delta += delta;
+    else this.deltas.set(id, { table, key, delta });
+  }
+
+  changes(lookup: ProjectionLookup): Change[] {
+    const out: Change[] = [];
+    for (const { table, key, delta } of this.deltas.values()) {
+      if (delta === 0) continue;
+      const n = Number(lookup.get(table, key)?.n ?? 0) + delta;
+      out.push(n === 0 ? { op: 'delete', table, key } : { op: 'upsert', table, row: { ...key, n } });
+    }
+    return out;
+  }
+}
