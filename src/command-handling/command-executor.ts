@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { Actor, DomainEvent } from '../domain/decider';
 import { EVENT_STORE, type EventStore, type EventToAppend, type GlobalPosition, type StoredEvent } from '../event-store/event-store.port';
 import { ConcurrencyError, DuplicateEventIdError } from '../event-store/errors';
 import type { AggregateDefinition } from './aggregate-definition';
 import { CLOCK, type Clock } from './clock';
 import { IdempotencyKeyReusedError, PreconditionFailedError, RetriesExhaustedError } from './command-errors';
-import { uuidFrom } from './deterministic-id';
+import { eventIdFor, uuidFrom, uuidV7 } from './deterministic-id';
 import { foldStream } from './fold';
 import { chainEvents } from '../audit/hash-chain';
 import { COMMAND_AUTHORIZER, type CommandAuthorizer } from '../security/command-authorizer';
@@ -60,7 +59,7 @@ export class CommandExecutor {
     const streamId = `${aggregate.name}-${request.id}`;
     const commandId = request.idempotencyKey
       ? uuidFrom(`${streamId}\n${actor.id}\n${request.idempotencyKey}`)
-      : randomUUID();
+      : uuidV7(this.clock.now().getTime());
 
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const stored = await this.store.readStream(streamId);
@@ -84,7 +83,7 @@ export class CommandExecutor {
       const recordedAt = now.toISOString();
       const correlationId = request.correlationId ?? commandId;
       const unsealed: EventToAppend[] = decided.map((event, i) => ({
-        eventId: uuidFrom(`${commandId}\n${i}`),
+        eventId: eventIdFor(commandId, i),
         type: event.type,
         schemaVersion: aggregate.schemaVersionOf(event.type),
         data: event.data as Record<string, unknown>,

@@ -156,7 +156,9 @@ describe('replay determinism through the app', () => {
   it('DESIGN §5: a provisional deadline is recounted only by a recorded event; the 交办 event keeps the original', async () => {
     t.clock.set('2026-12-28T02:00:00.000Z');
     const res = expectStatus(await client.recalculateDeadline(provisional, tokens.officeClerk), 200);
-    expect(res.body.events).toEqual([{ type: 'document.deadline_recalculated', revision: res.body.revision }]);
+    expect(res.body.events).toEqual([
+      { type: 'document.deadline_recalculated', revision: res.body.revision, data: expect.objectContaining({ deadline: expect.objectContaining({ provisional: false }) }) },
+    ]);
     const state = (await client.get(provisional, tokens.auditor)).body;
     // 12-25, 12-28 … 12-31, 2027-01-04, 01-05: 元旦 is now known to be off.
     expect(state.deadline).toMatchObject({ dueAt: '2027-01-05T15:59:59.999Z', dueDate: '2027-01-05', provisional: false });

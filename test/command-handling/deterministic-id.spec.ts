@@ -1,0 +1,28 @@
+import { eventIdFor, uuidFrom, uuidV7 } from '../../src/command-handling/deterministic-id';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[78][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+describe('ids', () => {
+  it('uuidFrom is a stable function of the name', () => {
+    expect(uuidFrom('a')).toBe(uuidFrom('a'));
+    expect(uuidFrom('a')).not.toBe(uuidFrom('b'));
+    expect(uuidFrom('a')).toMatch(UUID);
+  });
+
+  it('v7 command ids sort by time', () => {
+    const early = uuidV7(Date.UTC(2026, 0, 1));
+    const late = uuidV7(Date.UTC(2026, 0, 2));
+    expect(early < late).toBe(true);
+    expect(early).toMatch(UUID);
+  });
+
+  it('event ids repeat for a retried command, differ per index, and keep the command time prefix', () => {
+    const command = uuidV7(Date.UTC(2026, 10, 29));
+    expect(eventIdFor(command, 0)).toBe(eventIdFor(command, 0));
+    expect(eventIdFor(command, 0)).not.toBe(eventIdFor(command, 1));
+    expect(eventIdFor(command, 1).slice(0, 13)).toBe(command.slice(0, 13));
+    expect(eventIdFor(command, 1)).toMatch(UUID);
+    const later = uuidV7(Date.UTC(2026, 10, 30));
+    expect(eventIdFor(command, 5) < eventIdFor(later, 0)).toBe(true);
+  });
+});
