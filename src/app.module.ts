@@ -10,6 +10,7 @@ import { DomainDepsModule } from './domain-deps/domain-deps.module';
 import { DocumentsModule } from './documents/documents.module';
 import { IssuanceModule } from './issuance/issuance.module';
 import { ProposalsModule } from './proposals/proposals.module';
+import { QueriesModule } from './queries/queries.module';
 import { SecurityModule } from './security/security.module';
 
 @Module({})
@@ -29,6 +30,7 @@ export class AppModule {
         DocumentsModule,
         IssuanceModule,
         ProposalsModule,
+        QueriesModule,
       ],
     };
   }

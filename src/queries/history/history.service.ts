@@ -1,0 +1,151 @@
+import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ROLE_LABELS, isRole } from '../../auth/roles';
+import type { AggregateDefinition } from '../../command-handling/aggregate-definition';
+import { CLOCK, type Clock } from '../../command-handling/clock';
+import { foldStream } from '../../command-handling/fold';
+import type { Directory } from '../../directory';
+import { DocumentAggregate } from '../../documents/document.aggregate';
+import { DIRECTORY } from '../../domain-deps/domain-deps.module';
+import { EVENT_STORE, type EventStore, type StoredEvent } from '../../event-store/event-store.port';
+import { ISSUANCE_AGGREGATE, type IssuanceAggregate } from '../../issuance/issuance.aggregate';
+import { PROPOSAL_AGGREGATE, type ProposalAggregate } from '../../proposals/proposal.aggregate';
+import { ReadModels } from '../../projections/read-models';
+import type { Source } from '../../../projections/obligation-vocabulary';
+import { parseAsOf } from '../shared/as-of';
+import { sourceLabel, statusLabel } from '../shared/labels';
+import { inScope, type QueryScope } from '../shared/query-scope';
+import { SubjectsService } from '../subjects/subjects.service';
+import { describeEntry } from './describe-entry';
+
+export const HISTORY = 'history';
+
+export interface HistoryEntry {
+  revision: number;
+  position: string;
+  /** When it was recorded (UTC ISO). */
+  at: string;
+  type: string;
+  /** What, in Chinese (the event catalogue's label). */
+  label: string;
+  summary: string;
+  actor: { id: string | null; name: string | null };
+  role: string | null;
+  roleLabel: string | null;
+  unit: string | null;
+  unitName: string | null;
+  /** The key data of the event (full data: the raw events export). */
+  data: Record<string, unknown>;
+}
+
+interface EntryRow {
+  revision: number;
+  position: string;
+  recorded_at: string;
+  type: string;
+  label: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  role: string | null;
+  unit: string | null;
+  data: string;
+}
+
+const NOUNS: Record<Source, string> = { document: '文档', issuance: '发文', proposal: '建议/提案' };
+const notFound = (source: Source, id: string) =>
+  new NotFoundException({ code: `${source.toUpperCase()}_NOT_FOUND`, message: `未找到${NOUNS[source]} ${id}` });
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyAggregate = AggregateDefinition<any, any, any, any>;
+
+/** Auditors' reads: the human-readable timeline, the state at any past moment, the raw events. */
+@Injectable()
+export class HistoryService {
+  private readonly aggregates: Record<Source, AnyAggregate>;
+
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly subjects: SubjectsService,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(DIRECTORY) private readonly directory: Directory,
+    @Inject(CLOCK) private readonly clock: Clock,
+    documents: DocumentAggregate,
+    @Inject(ISSUANCE_AGGREGATE) issuances: IssuanceAggregate,
+    @Inject(PROPOSAL_AGGREGATE) proposals: ProposalAggregate,
+  ) {
+    this.aggregates = { document: documents, issuance: issuances, proposal: proposals };
+  }
+
+  async timeline(source: Source, id: string, scope: QueryScope, minPosition?: string): Promise<{ id: string; source: Source; sourceLabel: string; entries: HistoryEntry[] }> {
+    await this.readModels.caughtUp(HISTORY, minPosition);
+    const rows = this.readModels
+      .prepare<[string], EntryRow>(HISTORY, (t) => `SELECT * FROM ${t('entries')} WHERE stream_id = ? ORDER BY revision`)
+      .all(`${source}-${id}`);
+    if (rows.length === 0) throw notFound(source, id);
+    await this.requireScope(source, id, scope, minPosition);
+    return { id, source, sourceLabel: sourceLabel(source), entries: rows.map((r) => this.entry(r)) };
+  }
+
+  /** The state folded with the aggregate's own evolve up to a moment or a revision. */
+  async stateAt(source: Source, id: string, at: { asOf?: string; revision?: number }, scope: QueryScope) {
+    if (at.asOf !== undefined && at.revision !== undefined) {
+      throw new BadRequestException({ code: 'AS_OF_OR_REVISION', message: 'asOf 与 revision 只能给出一个' });
+    }
+    const stored = await this.readStream(source, id, scope);
+    const asOf = at.asOf === undefined ? undefined : parseAsOf(at.asOf, this.clock.now());
+    const upTo = stored.filter((e) => (at.revision !== undefined ? e.revision <= at.revision : asOf === undefined || e.recordedAt <= asOf));
+    if (upTo.length === 0) {
+      throw new NotFoundException({ code: 'NOT_YET_EXISTING', message: `${NOUNS[source]} ${id} 在${asOf ? ` ${asOf} ` : '该版本'}时尚不存在` });
+    }
+    const { state, revision } = foldStream(this.aggregates[source], upTo);
+    const last = upTo[upTo.length - 1]!;
+    return {
+      id,
+      asOf: asOf ?? null,
+      revision,
+      latestRevision: stored[stored.length - 1]!.revision,
+      position: last.globalPosition,
+      recordedAt: last.recordedAt,
+      statusLabel: statusLabel(source, (state as { status?: string }).status),
+      ...(state as object),
+    };
+  }
+
+  /** Every stored event as is (envelope, metadata and hash chain), for offline review. */
+  async rawEvents(source: Source, id: string, scope: QueryScope) {
+    const events = await this.readStream(source, id, scope);
+    return { streamId: `${source}-${id}`, exportedAt: this.clock.now().toISOString(), count: events.length, events };
+  }
+
+  private async readStream(source: Source, id: string, scope: QueryScope): Promise<StoredEvent[]> {
+    const stored = await this.store.readStream(`${source}-${id}`);
+    if (stored.length === 0) throw notFound(source, id);
+    await this.requireScope(source, id, scope);
+    return stored;
+  }
+
+  /** Outside the reader's scope reads as absent, so existence is not revealed. */
+  private async requireScope(source: Source, id: string, scope: QueryScope, minPosition?: string): Promise<void> {
+    if (!scope.units) return;
+    const concerns = await this.subjects.concerns(source, id, minPosition);
+    if (!concerns || !inScope(scope, concerns.units)) throw notFound(source, id);
+  }
+
+  private entry(r: EntryRow): HistoryEntry {
+    const data = JSON.parse(r.data) as Record<string, unknown>;
+    const roles = r.role ? r.role.split(',') : [];
+    return {
+      revision: r.revision,
+      position: r.position,
+      at: r.recorded_at,
+      type: r.type,
+      label: r.label,
+      summary: describeEntry(r.type, r.label, data, this.directory),
+      actor: { id: r.actor_id, name: r.actor_name },
+      role: r.role,
+      roleLabel: roles.length ? roles.map((x) => (isRole(x) ? ROLE_LABELS[x] : x)).join('、') : null,
+      unit: r.unit,
+      unitName: r.unit ? this.directory.nameOf(r.unit) : null,
+      data,
+    };
+  }
+}

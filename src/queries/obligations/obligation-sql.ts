@@ -1,0 +1,47 @@
+import type { ObligationSort, ObligationView } from './obligation-query';
+
+/** Index-ordered sorts; every one ends with the primary key, so pages are stable. */
+const SORT_COLUMNS: Record<ObligationSort, { columns: string[]; desc: boolean }> = {
+  dueAt: { columns: ['due_at', 'stream_id', 'obligation'], desc: false },
+  '-dueAt': { columns: ['due_at', 'stream_id', 'obligation'], desc: true },
+  unit: { columns: ['unit', 'due_at', 'stream_id', 'obligation'], desc: false },
+};
+
+export const sortColumns = (sort: ObligationSort): string[] => SORT_COLUMNS[sort].columns;
+
+export interface SqlParts {
+  where: string[];
+  params: unknown[];
+}
+
+export const emptyParts = (): SqlParts => ({ where: [], params: [] });
+
+export function addCondition(parts: SqlParts, sql: string, ...params: unknown[]): void {
+  parts.where.push(sql);
+  parts.params.push(...params);
+}
+
+/** The time window of a view; `asOf` and `boundary` are UTC instants. */
+export function addWindow(parts: SqlParts, view: ObligationView, asOf: string, boundary: string): void {
+  if (view === 'overdue') addCondition(parts, 'due_at < ?', asOf);
+  else if (view === 'due_soon') addCondition(parts, 'due_at >= ? AND due_at <= ?', asOf, boundary);
+  else if (view === 'outstanding') addCondition(parts, 'due_at <= ?', boundary);
+}
+
+export function addIn(parts: SqlParts, column: string, values: readonly string[]): void {
+  if (values.length === 1) addCondition(parts, `${column} = ?`, values[0]);
+  else addCondition(parts, `${column} IN (${values.map(() => '?').join(', ')})`, ...values);
+}
+
+/** Rows after the cursor's key, in the sort's direction (row-value comparison, index-friendly). */
+export function addAfter(parts: SqlParts, sort: ObligationSort, key: readonly string[]): void {
+  const { columns, desc } = SORT_COLUMNS[sort];
+  addCondition(parts, `(${columns.join(', ')}) ${desc ? '<' : '>'} (${columns.map(() => '?').join(', ')})`, ...key);
+}
+
+export function orderBy(sort: ObligationSort): string {
+  const { columns, desc } = SORT_COLUMNS[sort];
+  return columns.map((c) => (desc ? `${c} DESC` : c)).join(', ');
+}
+
+export const whereClause = (parts: SqlParts): string => (parts.where.length > 0 ? `WHERE ${parts.where.join(' AND ')}` : '');

@@ -1,0 +1,136 @@
+import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import { endOfShanghaiDay, shanghaiDate } from '../../calendar/deadline-policy';
+import type { WorkingCalendar } from '../../calendar/working-calendar';
+import { CLOCK, type Clock } from '../../command-handling/clock';
+import type { Directory } from '../../directory';
+import { CALENDAR, DIRECTORY } from '../../domain-deps/domain-deps.module';
+import { ReadModels } from '../../projections/read-models';
+import { parseAsOf } from '../shared/as-of';
+import { decodeCursor, encodeCursor } from '../shared/cursor';
+import { owedByCondition, portfolioUnits } from '../shared/parties';
+import type { QueryScope } from '../shared/query-scope';
+import { toItem, type ObligationItem, type OpenRow, type Presenter } from './obligation-item';
+import { DEFAULT_LIMIT, DEFAULT_WITHIN_DAYS, MAX_LIMIT, type ObligationQuery, type ObligationSort, type ObligationView } from './obligation-query';
+import { addAfter, addCondition, addIn, addWindow, emptyParts, orderBy, sortColumns, whereClause, type SqlParts } from './obligation-sql';
+
+export const OBLIGATIONS = 'obligations';
+
+export interface ObligationWindow {
+  asOf: string;
+  view: ObligationView;
+  withinDays: number;
+  /** 黄 covers obligations due up to this instant (end of the Nth working day). */
+  dueSoonThrough: string;
+  sort: ObligationSort;
+}
+
+export interface ObligationPage extends ObligationWindow {
+  items: ObligationItem[];
+  /** Pass as `cursor` for the next page; null on the last one. */
+  nextCursor: string | null;
+}
+
+interface Plan {
+  window: ObligationWindow;
+  presenter: Presenter;
+  /** Undefined: the filters exclude everything (e.g. a unit outside the reader's scope). */
+  parts?: SqlParts;
+}
+
+/**
+ * The 督查室's queries over open obligations: 红 (overdue as of a time), 黄 (due within N
+ * working days), filters, index-ordered keyset paging. Working days are counted with the
+ * calendar at query time.
+ */
+@Injectable()
+export class ObligationsService {
+  constructor(
+    private readonly readModels: ReadModels,
+    @Inject(CALENDAR) private readonly calendar: WorkingCalendar,
+    @Inject(DIRECTORY) private readonly directory: Directory,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async page(query: ObligationQuery, scope: QueryScope): Promise<ObligationPage> {
+    await this.readModels.caughtUp(OBLIGATIONS, query.minPosition);
+    const plan = this.plan(query, scope);
+    const limit = Math.min(Math.max(query.limit ?? DEFAULT_LIMIT, 1), MAX_LIMIT);
+    if (!plan.parts) return { ...plan.window, items: [], nextCursor: null };
+    const sort = plan.window.sort;
+    if (query.cursor) addAfter(plan.parts, sort, decodeCursor(query.cursor, sort, sortColumns(sort).length));
+    const rows = this.select(plan.parts, sort, limit + 1);
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    const nextCursor =
+      rows.length > limit && last ? encodeCursor(sort, sortColumns(sort).map((c) => String(last[c as keyof OpenRow]))) : null;
+    return { ...plan.window, items: page.map((r) => toItem(r, plan.presenter)), nextCursor };
+  }
+
+  /** Every matching obligation in sort order (exports), at most `max`. */
+  async all(query: ObligationQuery, scope: QueryScope, max: number): Promise<ObligationWindow & { items: ObligationItem[]; truncated: boolean }> {
+    await this.readModels.caughtUp(OBLIGATIONS, query.minPosition);
+    const plan = this.plan(query, scope);
+    if (!plan.parts) return { ...plan.window, items: [], truncated: false };
+    const rows = this.select(plan.parts, plan.window.sort, max + 1);
+    return { ...plan.window, items: rows.slice(0, max).map((r) => toItem(r, plan.presenter)), truncated: rows.length > max };
+  }
+
+  private select(parts: SqlParts, sort: ObligationSort, limit: number): OpenRow[] {
+    return this.readModels
+      .prepare<unknown[], OpenRow>(OBLIGATIONS, (t) => `SELECT * FROM ${t('open')} ${whereClause(parts)} ORDER BY ${orderBy(sort)} LIMIT ?`)
+      .all(...parts.params, limit);
+  }
+
+  /** The window as of `asOf`: 红 before it, 黄 up to the end of the Nth working day after its date. */
+  window(asOfRaw: string | undefined, withinDays = DEFAULT_WITHIN_DAYS): { asOf: string; dueSoonThrough: string } {
+    const asOf = parseAsOf(asOfRaw, this.clock.now());
+    const today = shanghaiDate(asOf);
+    const last = withinDays === 0 ? today : this.calendar.addWorkingDays(today, withinDays);
+    return { asOf, dueSoonThrough: endOfShanghaiDay(last) };
+  }
+
+  private plan(q: ObligationQuery, scope: QueryScope): Plan {
+    const withinDays = q.withinDays ?? DEFAULT_WITHIN_DAYS;
+    const { asOf, dueSoonThrough } = this.window(q.asOf, withinDays);
+    const window: ObligationWindow = { asOf, view: q.view, withinDays, dueSoonThrough, sort: q.sort ?? 'dueAt' };
+    const presenter: Presenter = { asOf, boundary: dueSoonThrough, calendar: this.calendar, directory: this.directory };
+    const units = this.units(q, scope);
+    if (units?.length === 0 || q.streamIds?.length === 0) return { window, presenter };
+    const parts = emptyParts();
+    addWindow(parts, q.view, asOf, dueSoonThrough);
+    // A past asOf judges today's open obligations that already existed then; ones fulfilled
+    // since are in the performance figures and in each document's state as of that moment.
+    if (asOf < this.clock.now().toISOString()) addCondition(parts, 'opened_at <= ?', asOf);
+    if (units) addIn(parts, 'unit', units);
+    if (q.owedBy) {
+      if (!this.directory.hasUnit(q.owedBy) && !this.directory.isLeaderPosition(q.owedBy)) {
+        throw new BadRequestException({ code: 'UNKNOWN_PARTY', message: `owedBy: 组织目录中没有单位或领导职位 ${q.owedBy}` });
+      }
+      const c = owedByCondition(this.directory, q.owedBy);
+      addCondition(parts, c.sql, ...c.params);
+    }
+    if (q.handlingClass) addCondition(parts, 'handling_class = ?', q.handlingClass);
+    if (q.kind) addCondition(parts, 'doc_kind = ?', q.kind);
+    if (q.source) addCondition(parts, 'source = ?', q.source);
+    if (q.type) addCondition(parts, 'type = ?', q.type);
+    if (q.streamIds) addIn(parts, 'stream_id', q.streamIds);
+    return { window, presenter, parts };
+  }
+
+  /** The unit, the 分管领导's portfolio and the reader's scope, intersected; undefined: any unit. */
+  private units(q: ObligationQuery, scope: QueryScope): string[] | undefined {
+    let units = scope.units ? [...scope.units] : undefined;
+    if (q.unit) {
+      if (!this.directory.hasUnit(q.unit)) throw new BadRequestException({ code: 'UNKNOWN_UNIT', message: `unit: 组织目录中没有单位 ${q.unit}` });
+      units = units ? units.filter((u) => u === q.unit) : [q.unit];
+    }
+    if (q.leader) {
+      if (!this.directory.isLeaderPosition(q.leader)) {
+        throw new BadRequestException({ code: 'UNKNOWN_LEADER', message: `leader: 组织目录中没有领导职位 ${q.leader}` });
+      }
+      const portfolio = portfolioUnits(this.directory, q.leader);
+      units = units ? units.filter((u) => portfolio.includes(u)) : portfolio;
+    }
+    return units;
+  }
+}

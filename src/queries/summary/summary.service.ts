@@ -1,0 +1,96 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { shanghaiDate } from '../../calendar/deadline-policy';
+import type { Directory } from '../../directory';
+import { DIRECTORY } from '../../domain-deps/domain-deps.module';
+import { ReadModels } from '../../projections/read-models';
+import { statusLabel } from '../shared/labels';
+import type { QueryScope } from '../shared/query-scope';
+import { OBLIGATIONS, ObligationsService } from '../obligations/obligations.service';
+
+export interface ColourCounts {
+  /** 红: overdue. */
+  red: number;
+  /** 黄: due within the window. */
+  yellow: number;
+  /** 正常: later, or without a time limit. */
+  green: number;
+  open: number;
+}
+
+export interface UnitSummary extends ColourCounts {
+  unit: string;
+  unitName: string;
+  leader: string | null;
+  leaderName: string | null;
+  /** Items for which the unit is responsible, by source and status. */
+  statuses: Record<string, Record<string, number>>;
+}
+
+export interface ObligationsSummary {
+  asOf: string;
+  withinDays: number;
+  dueSoonThrough: string;
+  totals: ColourCounts;
+  units: UnitSummary[];
+  /** Chinese label of every status code that appears. */
+  statusLabels: Record<string, Record<string, string>>;
+}
+
+/**
+ * Counters by colour and status per unit — what dashboards subscribe to. Read from the
+ * projection's small counter tables (per unit and due date, per unit and status), so it
+ * costs a few hundred rows however many documents there are.
+ */
+@Injectable()
+export class SummaryService {
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly obligations: ObligationsService,
+    @Inject(DIRECTORY) private readonly directory: Directory,
+  ) {}
+
+  async summary(options: { asOf?: string; withinDays?: number; minPosition?: string }, scope: QueryScope): Promise<ObligationsSummary> {
+    await this.readModels.caughtUp(OBLIGATIONS, options.minPosition);
+    const window = this.obligations.window(options.asOf, options.withinDays);
+    const withinDays = options.withinDays ?? 3;
+    const today = shanghaiDate(window.asOf);
+    const lastYellow = shanghaiDate(window.dueSoonThrough);
+    const colours = this.readModels
+      .prepare<unknown[], { unit: string; red: number; yellow: number; open: number }>(
+        OBLIGATIONS,
+        (t) => `SELECT unit, SUM(CASE WHEN due_date < ? THEN n ELSE 0 END) AS red,
+                       SUM(CASE WHEN due_date >= ? AND due_date <= ? THEN n ELSE 0 END) AS yellow, SUM(n) AS open
+                FROM ${t('due_counts')} GROUP BY unit`,
+      )
+      .all(today, today, lastYellow);
+    const statuses = this.readModels
+      .prepare<[], { source: string; unit: string; status: string; n: number }>(OBLIGATIONS, (t) => `SELECT source, unit, status, n FROM ${t('status_counts')}`)
+      .all();
+
+    const units = new Map<string, UnitSummary>();
+    const entry = (unit: string): UnitSummary => {
+      let e = units.get(unit);
+      if (!e) {
+        const leader = unit ? (this.directory.portfolioLeaderOf(unit) ?? null) : null;
+        e = { unit, unitName: unit ? this.directory.nameOf(unit) : '(未定)', leader, leaderName: leader && this.directory.nameOf(leader), red: 0, yellow: 0, green: 0, open: 0, statuses: {} };
+        units.set(unit, e);
+      }
+      return e;
+    };
+    const visible = (unit: string) => !scope.units || scope.units.includes(unit);
+    for (const c of colours) {
+      if (!visible(c.unit)) continue;
+      Object.assign(entry(c.unit), { red: c.red, yellow: c.yellow, green: c.open - c.red - c.yellow, open: c.open });
+    }
+    const statusLabels: Record<string, Record<string, string>> = {};
+    for (const s of statuses) {
+      if (!visible(s.unit)) continue;
+      const bySource = (entry(s.unit).statuses[s.source] ??= {});
+      bySource[s.status] = s.n;
+      (statusLabels[s.source] ??= {})[s.status] = statusLabel(s.source, s.status) ?? s.status;
+    }
+    const list = [...units.values()].sort((a, b) => b.red - a.red || b.yellow - a.yellow || a.unit.localeCompare(b.unit));
+    const totals = list.reduce((t, u) => ({ red: t.red + u.red, yellow: t.yellow + u.yellow, green: t.green + u.green, open: t.open + u.open }), { red: 0, yellow: 0, green: 0, open: 0 });
+    return { asOf: window.asOf, withinDays, dueSoonThrough: window.dueSoonThrough, totals, units: list, statusLabels };
+  }
+}
