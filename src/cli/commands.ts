@@ -1,7 +1,8 @@
 import type { CliCommand } from './cli-command';
+import { migrateToEventStoreDb } from './commands/migrate-to-esdb';
 import { projectionsRebuild } from './commands/projections-rebuild';
 import { projectionsStatus } from './commands/projections-status';
 import { tokenMint } from './commands/token-mint';
 
 /** Every CLI command. Add new ones here. */
-export const COMMANDS: CliCommand[] = [tokenMint, projectionsStatus, projectionsRebuild];
+export const COMMANDS: CliCommand[] = [tokenMint, projectionsStatus, projectionsRebuild, migrateToEventStoreDb];
