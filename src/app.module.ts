@@ -12,6 +12,7 @@ import { IssuanceModule } from './issuance/issuance.module';
 import { ProposalsModule } from './proposals/proposals.module';
 import { QueriesModule } from './queries/queries.module';
 import { SecurityModule } from './security/security.module';
+import { AuditModule } from './audit/audit.module';
 
 @Module({})
 export class AppModule {
@@ -31,6 +32,7 @@ export class AppModule {
         IssuanceModule,
         ProposalsModule,
         QueriesModule,
+        AuditModule,
       ],
     };
   }

@@ -25,6 +25,16 @@ export interface AppConfig {
   writeRateLimitPerMinute: number;
   calendarOverrideFile?: string;
   directoryFile?: string;
+  audit: {
+    /** Periodic seal interval; 0 turns periodic sealing off (on demand still works). */
+    sealIntervalMs: number;
+    /** Ed25519 private key, PEM (PKCS#8) in the environment … */
+    sealPrivateKey?: string;
+    /** … or a path to one. With neither, one is generated into dataDir (mode 0600). */
+    sealKeyFile?: string;
+    /** Ed25519 public key (PEM or path) for verify-only machines, e.g. an auditor's. */
+    sealPublicKey?: string;
+  };
 }
 
 export class ConfigError extends Error {
@@ -73,6 +83,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   }
   const publicKey = env.AUTH_PUBLIC_KEY || undefined;
   if (secret && publicKey) problems.push('AUTH_TOKEN_SECRET 与 AUTH_PUBLIC_KEY 只能设置一个 (set only one of them)');
+  const sealPrivateKey = env.SEAL_PRIVATE_KEY?.replace(/\\n/g, '\n') || undefined;
+  const sealKeyFile = env.SEAL_KEY_FILE || undefined;
+  if (sealPrivateKey && sealKeyFile) problems.push('SEAL_PRIVATE_KEY 与 SEAL_KEY_FILE 只能设置一个 (set only one of them)');
+  if (sealPrivateKey && !sealPrivateKey.includes('-----BEGIN')) problems.push('SEAL_PRIVATE_KEY: 应为 PEM 格式的 Ed25519 私钥 (a PEM Ed25519 private key)');
 
   const config: AppConfig = {
     port: int('PORT', 3000, 0, 65535),
@@ -93,6 +107,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     writeRateLimitPerMinute: int('WRITE_RATE_LIMIT_PER_MINUTE', 600, 1, 10_000_000),
     calendarOverrideFile: env.CALENDAR_OVERRIDE_FILE ? path(env.CALENDAR_OVERRIDE_FILE) : undefined,
     directoryFile: env.DIRECTORY_FILE ? path(env.DIRECTORY_FILE) : undefined,
+    audit: {
+      sealIntervalMs: int('SEAL_INTERVAL_MS', 10 * 60 * 1000, 0, 7 * 24 * 3600 * 1000),
+      sealPrivateKey,
+      sealKeyFile: sealKeyFile ? path(sealKeyFile) : undefined,
+      sealPublicKey: env.SEAL_PUBLIC_KEY ? (env.SEAL_PUBLIC_KEY.includes('-----BEGIN') ? env.SEAL_PUBLIC_KEY.replace(/\\n/g, '\n') : path(env.SEAL_PUBLIC_KEY)) : undefined,
+    },
   };
   for (const origin of config.corsOrigins) {
     if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {

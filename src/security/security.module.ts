@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { COMMAND_AUTHORIZER, MatrixCommandAuthorizer } from './command-authorizer';
+import { ReadScopeService } from './read-scope.service';
 
 /**
  * Global so the one command path (CommandHandlingModule) can inject the authorizer; the app
@@ -7,7 +8,7 @@ import { COMMAND_AUTHORIZER, MatrixCommandAuthorizer } from './command-authorize
  */
 @Global()
 @Module({
-  providers: [{ provide: COMMAND_AUTHORIZER, useClass: MatrixCommandAuthorizer }],
-  exports: [COMMAND_AUTHORIZER],
+  providers: [{ provide: COMMAND_AUTHORIZER, useClass: MatrixCommandAuthorizer }, ReadScopeService],
+  exports: [COMMAND_AUTHORIZER, ReadScopeService],
 })
 export class SecurityModule {}

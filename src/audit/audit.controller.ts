@@ -1,0 +1,109 @@
+import { ConflictException, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { Public } from '../auth/public.decorator';
+import type { Actor } from '../domain/decider';
+import type { Directory } from '../directory';
+import { DIRECTORY } from '../domain-deps/domain-deps.module';
+import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
+import { UuidParamPipe } from '../http/uuid-param.pipe';
+import { authorizeCommand } from '../security/command-policy';
+import { ReadScopeService } from '../security/read-scope.service';
+import { AuditService } from './audit.service';
+import { AuditChainBrokenError } from './sealer';
+
+/** The seal key's public half, seals on demand, and verification of one tracked item. */
+@ApiTags('audit 审计')
+@ApiBearerAuth()
+@Controller()
+export class AuditController {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly readScope: ReadScopeService,
+    @Inject(DIRECTORY) private readonly directory: Directory,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  @Public()
+  @Get('audit/public-key')
+  @ApiOperation({ summary: '审计封印公钥 (Ed25519, PEM):任何人可用它核验封印签名' })
+  publicKey() {
+    return { algorithm: 'Ed25519', keyId: this.audit.keys.keyId, publicKeyPem: this.audit.keys.publicKeyPem };
+  }
+
+  @Post('audit/seals')
+  @ApiOperation({ summary: '立即封印:对截至当前位置的所有流末版计算 Merkle 根并签名 (审计人员、办公室主任)' })
+  async seal(@CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply) {
+    authorizeCommand({ aggregate: 'audit', command: { type: 'seal' }, state: undefined, actor, directory: this.directory });
+    try {
+      const { seal, created, revision, eventPosition } = await this.audit.seal(actor);
+      void reply.status(created ? 201 : 200);
+      const { heads, ...summary } = seal;
+      return { ...summary, changedStreams: heads?.length ?? null, created, revision, eventPosition };
+    } catch (error) {
+      if (error instanceof AuditChainBrokenError) {
+        throw new ConflictException({ code: error.code, message: error.message, details: { issues: error.issues.slice(0, 10) } });
+      }
+      throw error;
+    }
+  }
+
+  @Get('audit/seals')
+  @ApiOperation({ summary: '封印列表 (最新在前;不含各流末版明细)' })
+  async seals(@CurrentActor() actor: Actor, @Query('limit') limit?: string) {
+    this.requireAllScope(actor);
+    const ledger = await this.audit.seals();
+    const n = Math.min(Math.max(Number(limit) || 20, 1), 500);
+    return {
+      count: ledger.seals.length,
+      issues: ledger.issues,
+      seals: ledger.seals.slice(-n).reverse().map(({ seal: { heads, ...s }, signatureValid }) => ({ ...s, changedStreams: heads?.length ?? null, signatureValid })),
+    };
+  }
+
+  @Get('documents/:id/verification')
+  @ApiOperation({ summary: '核验一件公文:哈希链与各封印是否一致' })
+  verifyDocument(@Param('id', UuidParamPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.verifyItem('document', id, actor);
+  }
+
+  @Get('issuances/:id/verification')
+  @ApiOperation({ summary: '核验一件发文:哈希链与各封印是否一致' })
+  verifyIssuance(@Param('id', UuidParamPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.verifyItem('issuance', id, actor);
+  }
+
+  @Get('proposals/:id/verification')
+  @ApiOperation({ summary: '核验一件建议/提案:哈希链与各封印是否一致' })
+  verifyProposal(@Param('id', UuidParamPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.verifyItem('proposal', id, actor);
+  }
+
+  @Get('audit/streams/:streamId/verification')
+  @ApiOperation({ summary: '核验任一流 (含审计流与发文字号流;仅限全局查阅权限)' })
+  @HttpCode(200)
+  async verifyAny(@Param('streamId') streamId: string, @CurrentActor() actor: Actor) {
+    this.requireAllScope(actor);
+    if (!/^[\w.:-]{1,200}$/.test(streamId)) throw notFound(streamId);
+    return this.audit.verifyStream(streamId);
+  }
+
+  private async verifyItem(aggregate: string, id: string, actor: Actor) {
+    const streamId = `${aggregate}-${id}`;
+    const events = await this.store.readStream(streamId);
+    // Unreadable and missing look the same: no one learns that an item exists.
+    if (!this.readScope.canReadStream(actor, streamId, events)) throw notFound(id);
+    const result = await this.audit.verifyStream(streamId);
+    if (result.events === 0 && result.sealed === null && result.verdict === 'intact') throw notFound(id);
+    return result;
+  }
+
+  private requireAllScope(actor: Actor): void {
+    if (!this.readScope.scopeFor(actor).all) {
+      throw new NotFoundException({ code: 'NOT_FOUND', message: '请求的资源不存在' });
+    }
+  }
+}
+
+const notFound = (id: string) => new NotFoundException({ code: 'NOT_FOUND', message: `未找到 ${id}` });
