@@ -23,6 +23,7 @@ import type {
 } from '../event-store.port';
 import { START } from '../event-store.port';
 import { ConcurrencyError, StoreUnavailableError } from '../errors';
+import { toClientConnectionString } from './connection-string';
 import { isStreamNotFound, isUnavailable, toStoreError, toUnavailable } from './errors';
 import { lastPosition, readPageAfter, type LogItem } from './paging';
 import { decodePosition, encodePosition, type EsdbPosition } from './positions';
@@ -69,7 +70,7 @@ export class EsdbEventStore implements EventStore {
   private closed = false;
 
   static connect(connectionString: string, options: EsdbEventStoreOptions = {}): EsdbEventStore {
-    return new EsdbEventStore(EventStoreDBClient.connectionString(connectionString), options);
+    return new EsdbEventStore(EventStoreDBClient.connectionString(toClientConnectionString(connectionString)), options);
   }
 
   constructor(
