@@ -9,6 +9,7 @@ import { DIRECTORY } from '../domain-deps/domain-deps.module';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { UuidParamPipe } from '../http/uuid-param.pipe';
 import { authorizeCommand } from '../security/command-policy';
+import { itemNotFound } from '../security/read-scope.guard';
 import { ReadScopeService } from '../security/read-scope.service';
 import { AuditService } from './audit.service';
 import { AuditChainBrokenError } from './sealer';
@@ -65,19 +66,19 @@ export class AuditController {
   @Get('documents/:id/verification')
   @ApiOperation({ summary: '核验一件公文:哈希链与各封印是否一致' })
   verifyDocument(@Param('id', UuidParamPipe) id: string, @CurrentActor() actor: Actor) {
-    return this.verifyItem('document', id, actor);
+    return this.verifyItem('documents', id, actor);
   }
 
   @Get('issuances/:id/verification')
   @ApiOperation({ summary: '核验一件发文:哈希链与各封印是否一致' })
   verifyIssuance(@Param('id', UuidParamPipe) id: string, @CurrentActor() actor: Actor) {
-    return this.verifyItem('issuance', id, actor);
+    return this.verifyItem('issuances', id, actor);
   }
 
   @Get('proposals/:id/verification')
   @ApiOperation({ summary: '核验一件建议/提案:哈希链与各封印是否一致' })
   verifyProposal(@Param('id', UuidParamPipe) id: string, @CurrentActor() actor: Actor) {
-    return this.verifyItem('proposal', id, actor);
+    return this.verifyItem('proposals', id, actor);
   }
 
   @Get('audit/streams/:streamId/verification')
@@ -85,17 +86,17 @@ export class AuditController {
   @HttpCode(200)
   async verifyAny(@Param('streamId') streamId: string, @CurrentActor() actor: Actor) {
     this.requireAllScope(actor);
-    if (!/^[\w.:-]{1,200}$/.test(streamId)) throw notFound(streamId);
+    if (!/^[\w.:-]{1,200}$/.test(streamId)) throw new NotFoundException({ code: 'NOT_FOUND', message: '请求的资源不存在' });
     return this.audit.verifyStream(streamId);
   }
 
-  private async verifyItem(aggregate: string, id: string, actor: Actor) {
-    const streamId = `${aggregate}-${id}`;
+  private async verifyItem(kind: 'documents' | 'issuances' | 'proposals', id: string, actor: Actor) {
+    const streamId = `${kind.slice(0, -1)}-${id}`;
     const events = await this.store.readStream(streamId);
-    // Unreadable and missing look the same: no one learns that an item exists.
-    if (!this.readScope.canReadStream(actor, streamId, events)) throw notFound(id);
+    // Unreadable and missing look the same (ReadScopeGuard checks first; this is the backstop).
+    if (!this.readScope.canReadStream(actor, streamId, events)) throw itemNotFound(kind, id);
     const result = await this.audit.verifyStream(streamId);
-    if (result.events === 0 && result.sealed === null && result.verdict === 'intact') throw notFound(id);
+    if (result.events === 0 && result.sealed === null && result.verdict === 'intact') throw itemNotFound(kind, id);
     return result;
   }
 
@@ -105,5 +106,3 @@ export class AuditController {
     }
   }
 }
-
-const notFound = (id: string) => new NotFoundException({ code: 'NOT_FOUND', message: `未找到 ${id}` });

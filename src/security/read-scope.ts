@@ -48,3 +48,11 @@ export function canRead(scope: ReadScope, subject: ReadSubject): boolean {
     meets(scope.leaders, subject.leaders)
   );
 }
+
+/**
+ * The scope as the query layer filters rows today (by unit; undefined: every unit): the
+ * units the reader has a part in plus, for a leader, the units of the portfolio.
+ */
+export function toUnitScope(scope: ReadScope): { units?: readonly string[] } {
+  return scope.all ? {} : { units: [...new Set([...scope.units, ...scope.portfolioUnits])] };
+}
