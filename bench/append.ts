@@ -3,13 +3,13 @@
  * Runs the TypeScript directly (no build): node --require ./test/support/ts-require-hook.js bench/append.ts
  * BENCH_SECONDS (default 5) is each row's total time, split over BENCH_ROUNDS (default 5)
  * interleaved rounds, so that a noisy neighbour's disk or CPU load hits every row alike.
- * BENCH_EVENT_IDS=v7 measures time-ordered event ids instead of the product's random ones.
+ * BENCH_EVENT_IDS=random measures fully random event ids instead of the product's time-ordered ones.
  * The Emmett peer is installed into bench/peers on first use, never by the product's install.
  */
 import { emmettSqlite } from './append/emmett';
 import { ourStore } from './append/ours';
 import { rawBetterSqlite } from './append/raw';
-import { perSecond, TIME_ORDERED_IDS, type RowResult, type Session } from './append/workload';
+import { perSecond, RANDOM_IDS, type RowResult, type Session } from './append/workload';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -65,7 +65,7 @@ function print(rows: Row[]): void {
   const w = Math.max(...rows.map((r) => r.name.length));
   console.log(`\nDurable appends: WAL + synchronous=FULL, ~500 B events, 1 event per append, 10k streams,`);
   console.log(`${SECONDS} s per row in ${ROUNDS} interleaved rounds. Raw rows write our tables (events + streams), no checks.`);
-  console.log(`Event ids: ${TIME_ORDERED_IDS ? 'time-ordered (UUIDv7 layout) — NOT what the product mints today' : 'random, as the product mints them'}.\n`);
+  console.log(`Event ids: ${RANDOM_IDS ? 'fully random (BENCH_EVENT_IDS=random), NOT what the product mints' : 'as the product mints them (v7 command id, derived event ids)'}.\n`);
   console.log(`| ${'row'.padEnd(w)} | ${'events'.padStart(9)} | ${'events/s'.padStart(9)} |`);
   console.log(`|${'-'.repeat(w + 2)}|${'-'.repeat(10)}:|${'-'.repeat(10)}:|`);
   rows.forEach((row, i) => {

@@ -3,26 +3,23 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventToAppend } from '../../src/event-store/event-store.port';
+import { eventIdFor, uuidV7 } from '../../src/command-handling/deterministic-id';
 
 /** The issue's workload: 1 event per append, 10k streams, ~500 B per event. */
 export const STREAMS = 10_000;
 const FILLER = '督办'.repeat(20) + 'x'.repeat(153); // data + metadata ≈ 500 B of JSON
 
 /**
- * BENCH_EVENT_IDS=v7 swaps the random (v4-like) ids the product mints today for time-ordered
- * UUIDv7-layout ids, to measure what that proposal would buy (the event_id index then grows at
- * its right edge instead of dirtying a random page per event).
+ * Event ids are minted exactly as the command path mints them (a v7 command id, event ids
+ * derived from it), unless BENCH_EVENT_IDS=random measures fully random ids for comparison
+ * (the event_id index then takes a random page per event).
  */
-export const TIME_ORDERED_IDS = process.env.BENCH_EVENT_IDS === 'v7';
-let sequence = 0;
-function timeOrderedId(): string {
-  const prefix = (Date.now() * 4096 + (sequence++ % 4096)).toString(16).padStart(15, '0').slice(-15);
-  return `${prefix.slice(0, 8)}-${prefix.slice(8, 12)}-7${prefix.slice(12)}${randomUUID().slice(18)}`;
-}
+export const RANDOM_IDS = process.env.BENCH_EVENT_IDS === 'random';
 
 export function makeEvent(n: number): EventToAppend {
+  const commandId = uuidV7(Date.now());
   return {
-    eventId: TIME_ORDERED_IDS ? timeOrderedId() : randomUUID(),
+    eventId: RANDOM_IDS ? randomUUID() : eventIdFor(commandId, 0),
     type: 'bench.document-registered',
     schemaVersion: 1,
     data: { n, title: FILLER, unit: 'zjg-gov-office' },
@@ -30,7 +27,7 @@ export function makeEvent(n: number): EventToAppend {
       actor: { id: 'u-bench', name: '压测' },
       unit: 'zjg-gov-office',
       role: 'office_clerk',
-      commandId: randomUUID(),
+      commandId,
       correlationId: 'bench',
       causationId: 'bench',
     },
