@@ -6,7 +6,7 @@ import { SECRET } from './actors';
 import { sleep } from './args';
 
 export const ROOT = join(__dirname, '..', '..');
-const HOOK = join(ROOT, 'reliability', 'ts-hook.js');
+const HOOK = join(ROOT, 'test', 'support', 'ts-require-hook.js');
 
 /** 'dist': the built app as the README runs it; 'ts': src/main.ts through the transpile hook (CI). */
 export type ServerMode = 'dist' | 'ts';

@@ -1,6 +1,6 @@
 'use strict';
 // Lets a plain `node` process require TypeScript sources (child processes in tests, the
-// benchmark) without a build step or ts-node: each .ts file is transpiled on load, no type check.
+// benchmarks, the reliability harnesses, src/main.ts in CI) without a build step or ts-node: each .ts file is transpiled on load, no type check.
 const fs = require('node:fs');
 const ts = require('typescript');
 
@@ -8,6 +8,7 @@ const compilerOptions = {
   module: ts.ModuleKind.CommonJS,
   target: ts.ScriptTarget.ES2022,
   esModuleInterop: true,
+  resolveJsonModule: true,
   experimentalDecorators: true,
   emitDecoratorMetadata: true,
   inlineSourceMap: true,
