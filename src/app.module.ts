@@ -13,6 +13,7 @@ import { ProposalsModule } from './proposals/proposals.module';
 import { QueriesModule } from './queries/queries.module';
 import { SecurityModule } from './security/security.module';
 import { AuditModule } from './audit/audit.module';
+import { LiveModule } from './live/live.module';
 
 @Module({})
 export class AppModule {
@@ -33,6 +34,7 @@ export class AppModule {
         ProposalsModule,
         QueriesModule,
         AuditModule,
+        LiveModule,
       ],
     };
   }
