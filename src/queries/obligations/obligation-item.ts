@@ -1,4 +1,3 @@
-import { shanghaiDate } from '../../calendar/deadline-policy';
 import type { WorkingCalendar } from '../../calendar/working-calendar';
 import type { Directory } from '../../directory';
 import { NO_DEADLINE_AT } from '../../../projections/obligation-vocabulary';
@@ -61,6 +60,8 @@ export interface ObligationItem {
 /** What a page needs to present rows: the window and the calendar and directory. */
 export interface Presenter {
   asOf: string;
+  /** The Asia/Shanghai date of asOf. */
+  today: string;
   boundary: string;
   calendar: WorkingCalendar;
   directory: Directory;
@@ -69,7 +70,7 @@ export interface Presenter {
 export function toItem(row: OpenRow, p: Presenter): ObligationItem {
   const timed = row.due_at !== NO_DEADLINE_AT;
   const colour: Colour = !timed ? 'green' : row.due_at < p.asOf ? 'red' : row.due_at <= p.boundary ? 'yellow' : 'green';
-  const today = shanghaiDate(p.asOf);
+  const today = p.today;
   const leader = row.unit ? (p.directory.portfolioLeaderOf(row.unit) ?? null) : null;
   return {
     documentId: row.doc_id,

@@ -93,7 +93,7 @@ export class ObligationsService {
     const withinDays = q.withinDays ?? DEFAULT_WITHIN_DAYS;
     const { asOf, dueSoonThrough } = this.window(q.asOf, withinDays);
     const window: ObligationWindow = { asOf, view: q.view, withinDays, dueSoonThrough, sort: q.sort ?? 'dueAt' };
-    const presenter: Presenter = { asOf, boundary: dueSoonThrough, calendar: this.calendar, directory: this.directory };
+    const presenter: Presenter = { asOf, today: shanghaiDate(asOf), boundary: dueSoonThrough, calendar: this.calendar, directory: this.directory };
     const units = this.units(q, scope);
     if (units?.length === 0 || q.streamIds?.length === 0) return { window, presenter };
     const parts = emptyParts();

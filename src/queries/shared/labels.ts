@@ -20,9 +20,11 @@ export const sourceLabel = (source: string): string => SOURCE_LABELS[source as S
 export const kindLabel = (source: string, kind: string | null | undefined) => pick(KIND_LABELS[source as Source], kind);
 export const statusLabel = (source: string, status: string | null | undefined) => pick(STATUS_LABELS[source as Source], status);
 export const typeLabel = (type: string) => pick(OBLIGATION_TYPES, type) ?? type;
+const SHORT_HANDLING: Record<string, string> = Object.fromEntries(
+  Object.entries(HANDLING_CLASS_LABELS).map(([code, label]) => [code, label.replace(/\s*\(.*\)$/, '')]),
+);
 /** Short form: 职权范围内事项 (without the time limit in brackets). */
-export const handlingClassLabel = (cls: string | null | undefined): string | null =>
-  cls ? (HANDLING_CLASS_LABELS[cls as keyof typeof HANDLING_CLASS_LABELS]?.replace(/\s*\(.*\)$/, '') ?? cls) : null;
+export const handlingClassLabel = (cls: string | null | undefined): string | null => (cls ? (SHORT_HANDLING[cls] ?? cls) : null);
 
 export const COLOUR_LABELS = { red: '红', yellow: '黄', green: '正常' } as const;
 export type Colour = keyof typeof COLOUR_LABELS;
