@@ -1,6 +1,7 @@
 import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Server } from 'node:http';
+import { DashboardModule } from '../dashboard/dashboard.module';
 import { QueriesModule } from '../queries/queries.module';
 import { DEFAULT_LIVE_OPTIONS, LIVE_OPTIONS } from './live-options';
 import { LIVE_QUERIES } from './live-queries';
@@ -9,9 +10,9 @@ import { LiveService } from './live.service';
 import { QueriesAdapter } from './queries-adapter';
 import { moveQueryToken } from './query-token';
 
-/** SSE streams over the read models (`/live/*`). */
+/** SSE streams over the read models (`/live/*`) and the supervision dashboard page (`/dashboard`). */
 @Module({
-  imports: [QueriesModule],
+  imports: [DashboardModule, QueriesModule],
   controllers: [LiveController],
   providers: [
     { provide: LIVE_OPTIONS, useFactory: () => ({ ...DEFAULT_LIVE_OPTIONS }) },
