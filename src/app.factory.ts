@@ -8,6 +8,8 @@ import type { AppConfig } from './config/app-config';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { createValidationPipe } from './http/validation.pipe';
 import { createLogger, PinoNestLogger } from './logging/logger';
+import { httpLogger } from './security/log-redaction';
+import { TokenBucketLimiter, writeRateKey } from './security/rate-limiter';
 
 const MAX_BODY_DEPTH = 32;
 
@@ -24,7 +26,9 @@ function nestedDeeperThan(value: unknown, max: number): boolean {
 }
 
 /** Builds the whole app, as main.ts runs it and as e2e tests exercise it. */
-export async function createApp(config: AppConfig, logger: Logger = createLogger(config.logLevel)): Promise<NestFastifyApplication> {
+export async function createApp(config: AppConfig, appLogger: Logger = createLogger(config.logLevel)): Promise<NestFastifyApplication> {
+  // Whatever logger is passed in: no credentials in logged URLs, secrets redacted.
+  const logger = httpLogger(appLogger);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: config.bodyLimitBytes,
@@ -67,6 +71,23 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
   });
   fastify.addHook('onSend', async (_request, reply, payload) => {
     if (closing) void reply.header('connection', 'close');
+    return payload;
+  });
+  // Per-token write limit (WRITE_RATE_LIMIT_PER_MINUTE), before the body is even parsed.
+  const limiter = new TokenBucketLimiter(config.writeRateLimitPerMinute);
+  fastify.addHook('onRequest', async (request, reply) => {
+    const key = writeRateKey(request.method, request.headers.authorization, request.ip);
+    const decision = key ? limiter.take(key) : { allowed: true as const };
+    if (!decision.allowed) {
+      return reply.status(429).header('retry-after', String(decision.retryAfterSeconds)).header('content-type', 'application/json; charset=utf-8').send({
+        code: 'RATE_LIMITED',
+        message: `写入请求过于频繁(每个令牌每分钟最多 ${config.writeRateLimitPerMinute} 次),请 ${decision.retryAfterSeconds} 秒后重试`,
+      });
+    }
+  });
+  // Answers carrying government data are not to be stored by browsers or proxies.
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    if (request.headers.authorization && !reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
     return payload;
   });
   // class-transformer recurses once per nesting level: a body nested a few thousand levels

@@ -20,7 +20,8 @@ export interface RelationInput {
 }
 
 type Check = (input: RelationInput) => Verdict;
-const verdict = (known: unknown, holds: boolean): Verdict => (known === undefined ? 'pending' : holds ? 'yes' : 'no');
+/** `holds` runs only once the relation is known (it may read what `known` guards). */
+const verdict = (known: unknown, holds: () => boolean): Verdict => (known === undefined ? 'pending' : holds() ? 'yes' : 'no');
 
 /** Every relation an actor can have to a stream, with the label the docs print. */
 export const RELATION_LABELS = {
@@ -50,30 +51,30 @@ const documentRelations: Partial<Record<Relation, Check>> = {
   own_unit: ({ actor, command }) => (command.fromUnit === undefined || command.fromUnit === actor.unit ? 'yes' : 'no'),
   submitting_unit: ({ actor, state }) => {
     const unit = doc(state).submission?.fromUnit;
-    return verdict(unit, unit === actor.unit);
+    return verdict(unit, () => unit === actor.unit);
   },
   lead_unit: ({ actor, state }) => {
     const unit = doc(state).assignment?.leadUnit;
-    return verdict(unit, unit === actor.unit);
+    return verdict(unit, () => unit === actor.unit);
   },
   consulted_unit: ({ actor, state }) =>
-    verdict(doc(state).assignment, doc(state).consultations.some((c) => c.unit === actor.unit)),
+    verdict(doc(state).assignment, () => doc(state).consultations.some((c) => c.unit === actor.unit)),
   routed_leader: ({ actor, state, directory }) => {
     const route = doc(state).route;
     const position = leaderPosition(actor, directory);
-    return verdict(route, !!position && (position === directory.mayorPosition() || route!.to.some((l) => l.position === position)));
+    return verdict(route, () => !!position && (position === directory.mayorPosition() || route!.to.some((l) => l.position === position)));
   },
   portfolio_leader: ({ actor, state, directory }) => {
     const d = doc(state);
     const lead = d.disagreement?.open ? (d.disagreement.origin === 'submission' ? d.route?.leadUnit : d.assignment?.leadUnit) : undefined;
     const position = leaderPosition(actor, directory);
-    return verdict(lead, !!position && (position === directory.mayorPosition() || position === directory.portfolioLeaderOf(lead!)));
+    return verdict(lead, () => !!position && (position === directory.mayorPosition() || position === directory.portfolioLeaderOf(lead!)));
   },
   extension_leader: ({ actor, state, directory }) => {
     const lead = doc(state).assignment?.leadUnit;
     const position = leaderPosition(actor, directory);
     const allowed = lead === undefined ? [] : [directory.mayorPosition(), directory.executiveViceMayorPosition(), directory.portfolioLeaderOf(lead)];
-    return verdict(lead, !!position && allowed.includes(position));
+    return verdict(lead, () => !!position && allowed.includes(position));
   },
 };
 
@@ -84,19 +85,19 @@ const issuanceRelations: Partial<Record<Relation, Check>> = {
     command.draftingUnit === undefined || command.draftingUnit === actor.unit ? 'yes' : 'no',
   drafting_unit: ({ actor, state }) => {
     const unit = iss(state).draft?.draftingUnit;
-    return verdict(unit, unit === actor.unit);
+    return verdict(unit, () => unit === actor.unit);
   },
   city_level: ({ state }) => {
     const draft = iss(state).draft;
-    return verdict(draft, draft?.issuer.kind !== 'department');
+    return verdict(draft, () => draft?.issuer.kind !== 'department');
   },
   issuer_unit: ({ actor, state }) => {
     const draft = iss(state).draft;
-    return verdict(draft, draft?.issuer.kind === 'department' && draft.issuer.unit === actor.unit);
+    return verdict(draft, () => draft?.issuer.kind === 'department' && draft.issuer.unit === actor.unit);
   },
   joint_issuer: ({ actor, state }) => {
     const draft = iss(state).draft;
-    return verdict(draft, !!draft?.jointIssuers.includes(actor.unit));
+    return verdict(draft, () => !!draft?.jointIssuers.includes(actor.unit));
   },
   // The slot (市长, 分管副市长, 主任, 会议主持人, 发文部门) depends on the document's category
   // and meeting: that is the signing matrix's own table, applied by the decider.
@@ -109,9 +110,9 @@ const proposalRelations: Partial<Record<Relation, Check>> = {
   any,
   lead_unit: ({ actor, state }) => {
     const unit = prop(state).leadUnit;
-    return verdict(unit, unit === actor.unit);
+    return verdict(unit, () => unit === actor.unit);
   },
-  co_unit: ({ actor, state }) => verdict(handling(prop(state)), prop(state).coUnits.includes(actor.unit)),
+  co_unit: ({ actor, state }) => verdict(handling(prop(state)), () => prop(state).coUnits.includes(actor.unit)),
 };
 
 const auditRelations: Partial<Record<Relation, Check>> = { any };

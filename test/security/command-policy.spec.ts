@@ -2,6 +2,10 @@ import type { Actor } from '../../src/domain/decider';
 import { initialDocumentState, type DocumentState } from '../../src/documents/domain/document-state';
 import { evaluateCommand, authorizeCommand, PermissionDeniedError } from '../../src/security/command-policy';
 import { holdsRole } from '../../src/security/principals';
+import { PERMISSION_MATRIX } from '../../src/security/permission-matrix';
+import { initialIssuanceState } from '../../src/issuance/domain/issuance-state';
+import { initialProposalState } from '../../src/proposals/domain/proposal-state';
+import { ROLES } from '../../src/auth/roles';
 import { directory } from '../support/document-fixtures';
 
 const actor = (unit: string, roles: string[], leaderId?: string): Actor => ({ id: 'a', name: 'a', unit, roles, ...(leaderId ? { leaderId } : {}) });
@@ -37,6 +41,26 @@ describe('command policy', () => {
     expect(decide('document', 'complete', clerk, assigned('finance'))).toMatchObject({ allowed: false, refusal: { code: 'NOT_LEAD_UNIT' } });
     // An auditor never writes, whatever the stage.
     expect(decide('document', 'complete', actor('natural-resources', ['auditor']))).toMatchObject({ allowed: false, refusal: { code: 'UNIT_CLERK_ONLY' } });
+  });
+
+  it('never throws anything but its refusal, whatever the stage of the stream (found by fuzzing: a leader on an unrouted document)', () => {
+    const states: Record<string, unknown[]> = {
+      document: [initialDocumentState(), { ...initialDocumentState(), status: 'submitted', submission: { fromUnit: 'finance' } }, assigned('finance'), { ...assigned('finance'), disagreement: { open: true, origin: 'submission' } }],
+      issuance: [initialIssuanceState(), { ...initialIssuanceState(), status: 'drafting', draft: { draftingUnit: 'education', issuer: { kind: 'department', unit: 'education' }, jointIssuers: [] } }],
+      proposal: [initialProposalState(), { ...initialProposalState(), status: 'handling', leadUnit: 'education', coUnits: ['transport'] }],
+      audit: [undefined],
+    };
+    const actors = ROLES.flatMap((role) => [actor('zjg-gov', [role], 'vice-mayor-3'), actor('zjg-gov', [role], 'mayor'), actor('finance', [role]), actor('zjg-gov-office', [role])]);
+    for (const [aggregate, commands] of Object.entries(PERMISSION_MATRIX)) {
+      for (const type of Object.keys(commands)) {
+        for (const state of states[aggregate]!) {
+          for (const who of actors) {
+            const decision = evaluateCommand({ aggregate, command: { type, fromUnit: 'finance', draftingUnit: undefined } as never, state, actor: who, directory });
+            expect(typeof decision.allowed).toBe('boolean');
+          }
+        }
+      }
+    }
   });
 
   it('refusals are DomainErrors (403) naming the rule, the article and a Chinese message with names from the directory', () => {

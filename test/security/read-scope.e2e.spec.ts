@@ -134,7 +134,18 @@ describe('read scope: who sees which item, on every read endpoint', () => {
   });
 
   // List endpoints, exports and live streams filter rows with the same policy.
-  const LISTS = ['/obligations', '/obligations/overdue?asOf=2027-06-01T00:00:00Z', '/obligations/due-soon', '/obligations/summary', '/obligations/export.csv', '/performance', '/performance/export.csv'];
+  const LISTS = [
+    '/obligations',
+    '/obligations/overdue?asOf=2027-06-01T00:00:00Z',
+    '/obligations/due-soon',
+    '/obligations/summary',
+    '/obligations/export.csv',
+    '/performance',
+    '/performance/export.csv',
+    // SSE streams: without Accept: text/event-stream they answer their snapshot as JSON.
+    '/live/summary',
+    '/live/outstanding',
+  ];
 
   it('every list, export and live endpoint in the app has a leak test here', () => {
     const lists = paths.filter((p) => !p.includes('{') && /^\/(obligations|performance|live|exports?)\b/.test(p));
@@ -152,6 +163,12 @@ describe('read scope: who sees which item, on every read endpoint', () => {
     }
     const lead = JSON.stringify((await api.get('/obligations', token(unitClerkClaims('natural-resources')))).body);
     expect(lead).toContain(ids.documents);
+  });
+
+  it('a leader sees only the portfolio in the live streams', async () => {
+    const other = JSON.stringify((await api.get('/live/summary', token(leaderClaims('vice-mayor-3')))).body);
+    const own = JSON.stringify((await api.get('/live/summary', token(leaderClaims('vice-mayor-1')))).body);
+    expect([other.includes('"natural-resources"'), own.includes('"natural-resources"')]).toEqual([false, true]);
   });
 
   // Known gap: the query layer still uses its interim unit scope (src/queries/shared/query-scope.ts),
