@@ -94,7 +94,7 @@ describe('督查看板 in headless Chromium', () => {
     await until('the item gone', async () => !(await text('#items tbody')).includes('关于某地块土地收储的请示'));
     await until('办结 in the timeline', async () => (await text('#timeline')).includes('办结'));
     await until('live again', async () => (await text('#status')) === '实时更新中');
-    expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1); // never reloaded
+    expect(await page.evaluate('performance.getEntriesByType("navigation").length')).toBe(1); // never reloaded
     await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-after-restart.png'), fullPage: true });
     expect(consoleErrors.filter((e) => !/ERR_CONNECTION_REFUSED|net::|EventSource/.test(e))).toEqual([]);
   });
