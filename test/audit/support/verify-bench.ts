@@ -1,5 +1,5 @@
 /**
- * `node -r ./reliability/ts-hook.js test/audit/support/verify-bench.ts [events] [streams]`:
+ * `node -r ./test/support/ts-require-hook.js test/audit/support/verify-bench.ts [events] [streams]`:
  * generates a hash-chained SQLite store, seals it with `audit seal`, then times `audit verify`
  * exactly as an operator runs it (plain node, progress bar on stderr).
  */
