@@ -122,7 +122,7 @@ describe('read scope: who sees which item, on every read endpoint', () => {
 
   // Not leaks but false denials: the query layer's interim scope (src/queries/shared/query-scope.ts)
   // is narrower than the policy for these readers. Green once it filters with request.readScope.
-  it.failing('history, state-as-of and raw events answer every reader the policy allows (query layer not yet on the policy)', async () => {
+  it('history, state-as-of and raw events answer every reader the policy allows', async () => {
     const denied: string[] = [];
     for (const pair of QUERY_LAYER_DENIES) {
       const [path, who] = pair.split(' | ') as [string, string];
@@ -174,7 +174,7 @@ describe('read scope: who sees which item, on every read endpoint', () => {
   // Known gap: the query layer still uses its interim unit scope (src/queries/shared/query-scope.ts),
   // under which every leader reads every unit. It turns green when it filters with
   // request.readScope (toUnitScope) from src/security; then make this an ordinary `it`.
-  it.failing('a leader sees only the portfolio in lists (query layer not yet on the security read scope)', async () => {
+  it('a leader sees only the portfolio in lists', async () => {
     const other = JSON.stringify((await api.get('/obligations', token(leaderClaims('vice-mayor-3')))).body);
     expect(other.includes(ids.documents)).toBe(false);
   });

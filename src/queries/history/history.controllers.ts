@@ -4,7 +4,10 @@ import type { FastifyReply } from 'fastify';
 import { UuidParamPipe } from '../../http/uuid-param.pipe';
 import type { Source } from '../../../projections/obligation-vocabulary';
 import { attachment } from '../export/table-export';
-import { ReadScope, type QueryScope } from '../shared/query-scope';
+import { ALL_UNITS } from '../shared/query-scope';
+
+/** By-id reads outside the reader's scope were already answered 404 by the ReadScopeGuard. */
+const BY_ID = ALL_UNITS;
 import { ReadQueryDto } from '../shared/read-query.dto';
 import { StateQueryDto } from './history.dto';
 import { HistoryService } from './history.service';
@@ -22,20 +25,20 @@ function auditController(path: string, source: Source, noun: string): Type<unkno
 
     @Get(':id/history')
     @ApiOperation({ summary: `${noun}办理过程: 谁 (角色、单位)、何时、做了什么、关键数据` })
-    timeline(@Param('id', UuidParamPipe) id: string, @Query() q: ReadQueryDto, @ReadScope() scope: QueryScope) {
-      return this.history.timeline(source, id, scope, q.minPosition);
+    timeline(@Param('id', UuidParamPipe) id: string, @Query() q: ReadQueryDto) {
+      return this.history.timeline(source, id, BY_ID, q.minPosition);
     }
 
     @Get(':id/state')
     @ApiOperation({ summary: `${noun}在某一时刻 (asOf) 或某一版本 (revision) 的状态, 以同一 evolve 折叠事件得出` })
-    state(@Param('id', UuidParamPipe) id: string, @Query() q: StateQueryDto, @ReadScope() scope: QueryScope) {
-      return this.history.stateAt(source, id, q, scope);
+    state(@Param('id', UuidParamPipe) id: string, @Query() q: StateQueryDto) {
+      return this.history.stateAt(source, id, q, BY_ID);
     }
 
     @Get(':id/events')
     @ApiOperation({ summary: `导出${noun}的全部原始事件 (JSON, 含哈希链), 供离线审查` })
-    async events(@Param('id', UuidParamPipe) id: string, @Query() _q: ReadQueryDto, @ReadScope() scope: QueryScope, @Res({ passthrough: true }) reply: FastifyReply) {
-      const body = await this.history.rawEvents(source, id, scope);
+    async events(@Param('id', UuidParamPipe) id: string, @Query() _q: ReadQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
+      const body = await this.history.rawEvents(source, id, BY_ID);
       void reply.header('Content-Disposition', attachment(`${source}-${id}-events.json`, `${noun}-${id}-事件.json`));
       return body;
     }

@@ -1,9 +1,9 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { Actor } from '../../domain/decider';
+import { toUnitScope, type ReadScope as SecurityReadScope } from '../../security/read-scope';
 
 /**
- * Which units' items a reader may see: `units` undefined means all. Every query takes one, and
- * this file is the one place that decides it (the security issue replaces `scopeOf`).
+ * Which units' items a reader may see: `units` undefined means all. Lists and exports take one;
+ * by-id reads (history, state, events) are decided before the handler by the ReadScopeGuard.
  */
 export interface QueryScope {
   units?: readonly string[];
@@ -11,28 +11,15 @@ export interface QueryScope {
 
 export const ALL_UNITS: QueryScope = {};
 
-/** Roles that read across units: the office, leaders, the 督查室 (第三十二条) and auditors. */
-const READS_ALL = new Set([
-  'office_clerk',
-  'office_director',
-  'office_deputy_director',
-  'mayor',
-  'executive_vice_mayor',
-  'vice_mayor',
-  'supervisor',
-  'auditor',
-]);
-
-/** Interim policy: unit clerks and 司法局 reviewers see their own unit; everyone else all. */
-export function scopeOf(actor: Actor | undefined): QueryScope {
-  if (!actor) return { units: [] };
-  return actor.roles.some((r) => READS_ALL.has(r)) ? ALL_UNITS : { units: [actor.unit] };
-}
-
 export const inScope = (scope: QueryScope, units: readonly string[]): boolean =>
   !scope.units || units.some((u) => scope.units!.includes(u));
 
-/** The caller's read scope, from the verified actor. */
-export const ReadScope = createParamDecorator((_: unknown, ctx: ExecutionContext): QueryScope =>
-  scopeOf(ctx.switchToHttp().getRequest<{ actor?: Actor }>().actor),
-);
+/**
+ * The caller's read scope for lists and exports: the security read-scope policy
+ * (src/security/read-scope.ts), which the global ReadScopeGuard put on the request.
+ * No scope on the request (no verified actor) sees nothing.
+ */
+export const ReadScope = createParamDecorator((_: unknown, ctx: ExecutionContext): QueryScope => {
+  const scope = ctx.switchToHttp().getRequest<{ readScope?: SecurityReadScope }>().readScope;
+  return scope ? toUnitScope(scope) : { units: [] };
+});
