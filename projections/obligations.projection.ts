@@ -17,12 +17,13 @@ const KINDS: Record<Source, SubjectKind<any>> = { document: documentSubjects, is
  *   evolve) and the revision applied last, so an event seen before changes nothing;
  * - `open`: one row per open obligation, deleted when fulfilled; rows without a time limit
  *   carry NO_DEADLINE_AT so every row sorts and pages on one index;
- * - `status_counts` and `due_counts`: the dashboard's counters by (unit, status) and by
- *   (unit, due date), kept exactly once per event by the revision check above.
+ * - `status_counts`, `open_counts` and `due_counts`: the dashboard's counters by (unit,
+ *   status), by unit and by (unit, due date), kept exactly once per event by the revision
+ *   check above, so the summary reads a few hundred rows at any volume.
  */
 export const obligationsProjection: ProjectionDefinition = {
   name: 'obligations',
-  version: 1,
+  version: 2,
   description: '督查: 未完成事项 (谁、何事、何时到期), 及按单位的状态和到期日计数',
   tables: {
     subjects: {
@@ -68,9 +69,15 @@ export const obligationsProjection: ProjectionDefinition = {
       columns: { source: 'TEXT', unit: 'TEXT', status: 'TEXT', n: 'INTEGER NOT NULL' },
       primaryKey: ['source', 'unit', 'status'],
     },
+    open_counts: {
+      columns: { unit: 'TEXT', n: 'INTEGER NOT NULL' },
+      primaryKey: ['unit'],
+    },
     due_counts: {
       columns: { unit: 'TEXT', due_date: 'TEXT', n: 'INTEGER NOT NULL' },
       primaryKey: ['unit', 'due_date'],
+      // Only dates from today on are summed (red = open − not yet due).
+      indexes: [['due_date', 'unit']],
     },
   },
   eventTypes: [...documentSubjects.eventTypes, ...issuanceSubjects.eventTypes, ...proposalSubjects.eventTypes],
@@ -114,15 +121,15 @@ function applyToSubject<S>(kind: SubjectKind<S>, docId: string, event: StoredEve
   for (const [key, row] of old) {
     if (now.has(key)) continue;
     changes.push({ op: 'delete', table: 'open', key: { stream_id: streamId, obligation: key } });
-    counts.add('due_counts', { unit: String(row.unit), due_date: String(row.due_date) }, -1);
+    counts.obligation(row, -1);
   }
   for (const [key, row] of now) {
     const was = old.get(key);
     if (was && sameRow(was, row)) continue;
     // A new obligation records when it arose; a changed one keeps that moment.
     changes.push({ op: 'upsert', table: 'open', row: was ? row : { ...row, opened_at: event.recordedAt } });
-    if (was) counts.add('due_counts', { unit: String(was.unit), due_date: String(was.due_date) }, -1);
-    counts.add('due_counts', { unit: String(row.unit), due_date: String(row.due_date) }, 1);
+    if (was) counts.obligation(was, -1);
+    counts.obligation(row, 1);
   }
   return [...changes, ...counts.changes(lookup)];
 }
@@ -168,6 +175,12 @@ class Counters {
     const entry = this.deltas.get(id);
     if (entry) entry.delta += delta;
     else this.deltas.set(id, { table, key, delta });
+  }
+
+  /** One open obligation more or less, by its unit and due date. */
+  obligation(row: Row, delta: number): void {
+    this.add('open_counts', { unit: String(row.unit) }, delta);
+    this.add('due_counts', { unit: String(row.unit), due_date: String(row.due_date) }, delta);
   }
 
   changes(lookup: ProjectionLookup): Change[] {

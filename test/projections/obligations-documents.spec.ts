@@ -14,6 +14,7 @@ const keys = (h: ProjectionHarness) => open(h).map((r) => `${r.obligation}:${r.t
 function expectCountersConsistent(h: ProjectionHarness): void {
   const byDue = h.sql((t) => `SELECT unit, due_date, COUNT(*) AS n FROM ${t('open')} GROUP BY unit, due_date ORDER BY unit, due_date`);
   expect(h.rows('due_counts')).toEqual(byDue);
+  expect(h.rows('open_counts')).toEqual(h.sql((t) => `SELECT unit, COUNT(*) AS n FROM ${t('open')} GROUP BY unit ORDER BY unit`));
   const byStatus = h.sql((t) => `SELECT source, unit, status, COUNT(*) AS n FROM ${t('subjects')} GROUP BY source, unit, status ORDER BY source, unit, status`);
   expect(h.rows('status_counts')).toEqual(byStatus);
 }

@@ -64,6 +64,7 @@ async function check(seed: number, store: ReturnType<typeof openStore>, runner: 
   const count = (rows: Row[], key: (r: Row) => string) => rows.reduce<Record<string, number>>((m, r) => ((m[key(r)] = (m[key(r)] ?? 0) + 1), m), {});
   const counters = (rows: Row[], key: (r: Row) => string) => Object.fromEntries(rows.map((r) => [key(r), Number(r.n)]));
   expect(counters(live['obligations.due_counts']!, (r) => `${r.unit}|${r.due_date}`)).toEqual(count(live['obligations.open']!, (r) => `${r.unit}|${r.due_date}`));
+  expect(counters(live['obligations.open_counts']!, (r) => String(r.unit))).toEqual(count(live['obligations.open']!, (r) => String(r.unit)));
   expect(counters(live['obligations.status_counts']!, (r) => `${r.source}|${r.unit}|${r.status}`)).toEqual(count(live['obligations.subjects']!, (r) => `${r.source}|${r.unit}|${r.status}`));
   // The scenario reached every corner worth checking.
   expect(live['obligations.open']!.length).toBeGreaterThan(10);

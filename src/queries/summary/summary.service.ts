@@ -38,8 +38,8 @@ export interface ObligationsSummary {
 
 /**
  * Counters by colour and status per unit — what dashboards subscribe to. Read from the
- * projection's small counter tables (per unit and due date, per unit and status), so it
- * costs a few hundred rows however many documents there are.
+ * projection's counter tables (per unit and status, per unit, and the due dates from today
+ * on), so it reads a few thousand rows at most however many documents there are.
  */
 @Injectable()
 export class SummaryService {
@@ -55,14 +55,20 @@ export class SummaryService {
     const withinDays = options.withinDays ?? 3;
     const today = shanghaiDate(window.asOf);
     const lastYellow = shanghaiDate(window.dueSoonThrough);
-    const colours = this.readModels
-      .prepare<unknown[], { unit: string; red: number; yellow: number; open: number }>(
+    const open = this.readModels.prepare<[], { unit: string; n: number }>(OBLIGATIONS, (t) => `SELECT unit, n FROM ${t('open_counts')}`).all();
+    // Only what is not yet due is summed (a few weeks of dates); red is the rest.
+    const notDue = this.readModels
+      .prepare<unknown[], { unit: string; yellow: number; notDue: number }>(
         OBLIGATIONS,
-        (t) => `SELECT unit, SUM(CASE WHEN due_date < ? THEN n ELSE 0 END) AS red,
-                       SUM(CASE WHEN due_date >= ? AND due_date <= ? THEN n ELSE 0 END) AS yellow, SUM(n) AS open
-                FROM ${t('due_counts')} GROUP BY unit`,
+        (t) => `SELECT unit, SUM(CASE WHEN due_date <= ? THEN n ELSE 0 END) AS yellow, SUM(n) AS notDue
+                FROM ${t('due_counts')} WHERE due_date >= ? GROUP BY unit`,
       )
-      .all(today, today, lastYellow);
+      .all(lastYellow, today);
+    const byUnit = new Map(notDue.map((r) => [r.unit, r]));
+    const colours = open.map((o) => {
+      const later = byUnit.get(o.unit);
+      return { unit: o.unit, open: o.n, red: o.n - (later?.notDue ?? 0), yellow: later?.yellow ?? 0 };
+    });
     const statuses = this.readModels
       .prepare<[], { source: string; unit: string; status: string; n: number }>(OBLIGATIONS, (t) => `SELECT source, unit, status, n FROM ${t('status_counts')}`)
       .all();
