@@ -8,6 +8,7 @@ import { DIRECTORY } from '../domain-deps/domain-deps.module';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { IssuanceController } from './http/issuance.controller';
 import { IssueDocumentService } from './issue-document.service';
+import { COMMAND_AUTHORIZER, type CommandAuthorizer } from '../security/command-authorizer';
 import { ISSUANCE_AGGREGATE, issuanceAggregate, type IssuanceAggregate } from './issuance.aggregate';
 import { DocumentNumberSequence } from './numbering/document-number-sequence';
 
@@ -29,9 +30,9 @@ class IssueCompletionOnStartup implements OnApplicationBootstrap {
     { provide: DocumentNumberSequence, inject: [EVENT_STORE], useFactory: (store: EventStore) => new DocumentNumberSequence(store) },
     {
       provide: IssueDocumentService,
-      inject: [EVENT_STORE, CommandBus, ISSUANCE_AGGREGATE, DocumentNumberSequence, CLOCK],
-      useFactory: (store: EventStore, bus: CommandBus, aggregate: IssuanceAggregate, sequence: DocumentNumberSequence, clock: Clock) =>
-        new IssueDocumentService(store, { execute: (r: CommandRequest<{ type: string }>) => bus.execute(new ExecuteCommand(r)) }, aggregate, sequence, clock),
+      inject: [EVENT_STORE, CommandBus, ISSUANCE_AGGREGATE, DocumentNumberSequence, CLOCK, COMMAND_AUTHORIZER],
+      useFactory: (store: EventStore, bus: CommandBus, aggregate: IssuanceAggregate, sequence: DocumentNumberSequence, clock: Clock, authorizer: CommandAuthorizer) =>
+        new IssueDocumentService(store, { execute: (r: CommandRequest<{ type: string }>) => bus.execute(new ExecuteCommand(r)) }, aggregate, sequence, clock, authorizer),
     },
     IssueCompletionOnStartup,
   ],

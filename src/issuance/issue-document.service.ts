@@ -2,6 +2,7 @@ import type { Actor } from '../domain/decider';
 import type { CommandExecutor, CommandResult } from '../command-handling/command-executor';
 import type { Clock } from '../command-handling/clock';
 import { PreconditionFailedError } from '../command-handling/command-errors';
+import type { CommandAuthorizer } from '../security/command-authorizer';
 import { foldStream } from '../command-handling/fold';
 import type { EventStore } from '../event-store/event-store.port';
 import { numberKeyFor } from './domain/after-signing-decisions';
@@ -34,12 +35,17 @@ export class IssueDocumentService {
     private readonly aggregate: IssuanceAggregate,
     private readonly sequence: DocumentNumberSequence,
     private readonly clock: Clock,
+    /** The permission matrix: asked before a number is reserved, not only when issuing. */
+    private readonly authorizer?: CommandAuthorizer,
   ) {}
 
   async issue(request: IssueRequest): Promise<IssueResult> {
     const streamId = `${this.aggregate.name}-${request.id}`;
     const { state, revision } = foldStream(this.aggregate, await this.store.readStream(streamId));
     if (request.ifMatch !== undefined && request.ifMatch !== revision) throw new PreconditionFailedError(request.ifMatch, revision);
+    // Without this, an actor the matrix refuses could still take a number, and start-up
+    // repair would then issue the document on their behalf.
+    this.authorizer?.authorize({ aggregate: this.aggregate.name, command: { type: 'issue' }, state, actor: request.actor });
     const now = this.clock.now();
     const key = numberKeyFor(state);
     // Dry run with a placeholder number: every refusal (not signed, wrong actor …) happens

@@ -7,6 +7,7 @@ import { issuanceAggregate } from '../../src/issuance/issuance.aggregate';
 import { DocumentNumberSequence } from '../../src/issuance/numbering/document-number-sequence';
 import { parseDocumentNumber } from '../../src/issuance/numbering/document-number';
 import { A, deps } from './fixtures';
+import { DomainError } from '../../src/domain/domain-error';
 
 describe('印发 through the sequence (IssueDocumentService)', () => {
   let store: SqliteEventStore;
@@ -40,6 +41,19 @@ describe('印发 through the sequence (IssueDocumentService)', () => {
     const numbers = results.map((r) => r.documentNumber).sort((a, b) => parseDocumentNumber(a)!.sequence - parseDocumentNumber(b)!.sequence);
     expect(numbers).toEqual(ids.map((_, i) => `张政发〔2026〕${i + 1}号`));
     for (const [i, id] of ids.entries()) expect(await issuedNumber(id)).toBe(results[i]!.documentNumber);
+  });
+
+  it('an actor the permission matrix refuses takes no number (so start-up repair cannot issue on their behalf)', async () => {
+    await signedDecision('a');
+    const refusing = {
+      authorize: () => {
+        throw new DomainError('forbidden', 'OFFICE_ONLY', '只有市政府办公室可以印发');
+      },
+    };
+    const guarded = new IssueDocumentService(store, executor, aggregate, sequence, clock, refusing);
+    await expect(guarded.issue({ id: 'a', actor: A.officeClerk })).rejects.toMatchObject({ code: 'OFFICE_ONLY' });
+    expect(await store.readStream(DocumentNumberSequence.streamId('张政发', 2026))).toHaveLength(0);
+    expect(await service.completePending()).toEqual([]);
   });
 
   it('retrying an issue returns the same number and writes nothing new', async () => {
