@@ -5,12 +5,12 @@ import { UuidParamPipe } from '../../http/uuid-param.pipe';
 import type { Source } from '../../../projections/obligation-vocabulary';
 import { attachment } from '../export/table-export';
 import { ALL_UNITS } from '../shared/query-scope';
-
-/** By-id reads outside the reader's scope were already answered 404 by the ReadScopeGuard. */
-const BY_ID = ALL_UNITS;
 import { ReadQueryDto } from '../shared/read-query.dto';
 import { StateQueryDto } from './history.dto';
 import { HistoryService } from './history.service';
+
+/** By-id reads outside the reader's scope were already answered 404 by the ReadScopeGuard. */
+const BY_ID = ALL_UNITS;
 
 /**
  * `/<path>/:id/history|state|events` for one kind of tracked item. Three path segments, so they

@@ -5,6 +5,7 @@ import { DIRECTORY } from '../../domain-deps/domain-deps.module';
 import { ReadModels } from '../../projections/read-models';
 import { statusLabel } from '../shared/labels';
 import type { QueryScope } from '../shared/query-scope';
+import { DEFAULT_WITHIN_DAYS } from '../obligations/obligation-query';
 import { OBLIGATIONS, ObligationsService } from '../obligations/obligations.service';
 
 export interface ColourCounts {
@@ -52,7 +53,7 @@ export class SummaryService {
   async summary(options: { asOf?: string; withinDays?: number; minPosition?: string }, scope: QueryScope): Promise<ObligationsSummary> {
     await this.readModels.caughtUp(OBLIGATIONS, options.minPosition);
     const window = this.obligations.window(options.asOf, options.withinDays);
-    const withinDays = options.withinDays ?? 3;
+    const withinDays = options.withinDays ?? DEFAULT_WITHIN_DAYS;
     const today = shanghaiDate(window.asOf);
     const lastYellow = shanghaiDate(window.dueSoonThrough);
     const open = this.readModels.prepare<[], { unit: string; n: number }>(OBLIGATIONS, (t) => `SELECT unit, n FROM ${t('open_counts')}`).all();
