@@ -85,7 +85,8 @@ async function main(): Promise<void> {
     dataDir,
     port: await freePort(),
     mode: 'dist',
-    env: { LOG_LEVEL: 'warn', ...(process.env.SQLITE_SYNCHRONOUS ? { SQLITE_SYNCHRONOUS: process.env.SQLITE_SYNCHRONOUS } : {}) },
+    // One token sends every request: lift the per-token write limit so it measures throughput.
+    env: { LOG_LEVEL: 'warn', WRITE_RATE_LIMIT_PER_MINUTE: '10000000', ...(process.env.SQLITE_SYNCHRONOUS ? { SQLITE_SYNCHRONOUS: process.env.SQLITE_SYNCHRONOUS } : {}) },
     logFile: join(dataDir, '..', `${dataDir.split('/').pop()}.log`),
     nodeOptions: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
   });
