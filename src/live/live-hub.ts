@@ -31,11 +31,12 @@ export class LiveHub {
   private readonly listeners = new Set<BatchListener>();
   private readonly tickListeners = new Set<() => void>();
   private lastWarning = 0;
+  private lastDelivery = 0;
 
   constructor(
     private readonly store: EventStore,
     private readonly gate: ReadModelGate,
-    private readonly options: Pick<LiveOptions, 'maxBatchEvents' | 'refreshMs'>,
+    private readonly options: Pick<LiveOptions, 'maxBatchEvents' | 'refreshMs' | 'batchWindowMs'>,
     private readonly log: HubLogger,
   ) {}
 
@@ -115,11 +116,14 @@ export class LiveHub {
     await new Promise<void>((resolve) => setImmediate(resolve)); // let the page being read arrive whole
     try {
       while (this.buffer.length > 0 && !this.stopping) {
+        const early = this.lastDelivery + this.options.batchWindowMs - Date.now();
+        if (early > 0) await sleep(early);
         const events = this.buffer;
         this.buffer = [];
         const batch = new LiveBatch(events);
         if (!(await this.waitForReadModels(batch.last))) return;
         this.position = batch.last;
+        this.lastDelivery = Date.now();
         for (const listener of [...this.listeners]) {
           try {
             listener(batch);

@@ -14,6 +14,11 @@ export interface LiveOptions {
   drainTimeoutMs: number;
   /** Events the shared feed reads ahead while the read models catch up. */
   maxBatchEvents: number;
+  /**
+   * Under sustained load, batches are handed out at most this often, so each view is read once
+   * per window rather than once per event; an event after a quiet spell goes out at once.
+   */
+  batchWindowMs: number;
   /** Overdue/soon-due colours move with time alone: views are re-read this often (0: never). */
   refreshMs: number;
   /** A dropped socket that does not take its close message within this time is destroyed. */
@@ -30,6 +35,7 @@ export const DEFAULT_LIVE_OPTIONS: LiveOptions = {
   catchUpPageSize: 500,
   drainTimeoutMs: 10_000,
   maxBatchEvents: 2_000,
+  batchWindowMs: 10,
   refreshMs: 60_000,
   closeGraceMs: 5_000,
 };

@@ -19,9 +19,17 @@ const CLOSE_MESSAGES: Record<CloseReason, string> = {
   read_model_failed: '读模型暂不可用,请稍后携带 Last-Event-ID 重连',
 };
 
+/** Connections that share a message object (same view, same batch) serialise it once. */
+const frames = new WeakMap<SseMessage, string>();
+
 export function frame(message: SseMessage): string {
-  const id = message.id === undefined ? '' : `id: ${message.id}\n`;
-  return `${id}event: ${message.event}\ndata: ${JSON.stringify(message.data)}\n\n`;
+  let text = frames.get(message);
+  if (text === undefined) {
+    const id = message.id === undefined ? '' : `id: ${message.id}\n`;
+    text = `${id}event: ${message.event}\ndata: ${JSON.stringify(message.data)}\n\n`;
+    frames.set(message, text);
+  }
+  return text;
 }
 
 type Options = Pick<LiveOptions, 'heartbeatMs' | 'retryMs' | 'maxBufferedBytes' | 'closeGraceMs'>;

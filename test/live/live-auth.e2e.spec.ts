@@ -56,7 +56,7 @@ describe('live SSE streams: authorisation and read scope', () => {
     const mine = expectStatus(await a.client.urge(ours, a.tokens.supervisor, { text: '自然资源局请抓紧' }), 200);
     await s.waitFor(() => s.of('change').length >= 1, 'our change');
     await new Promise((r) => setTimeout(r, 100));
-    expect(s.of('change').map((m) => [m.id, m.data.documentId])).toEqual([[mine.body.position, ours]]);
+    expect(s.of('change').map((m) => [m.id, m.data.documents.map((d: { documentId: string }) => d.documentId)])).toEqual([[mine.body.position, [ours]]]);
     expect(JSON.stringify(s.messages)).not.toContain(theirs);
     expect(JSON.stringify(s.messages)).not.toContain('education');
     s.close();
@@ -92,7 +92,7 @@ describe('live SSE streams: authorisation and read scope', () => {
     const urged = expectStatus(await a.client.urge(theirs, a.tokens.supervisor, { text: '属于副市长二' }), 200);
     await s.waitFor(() => s.of('change').length >= 1, 'change');
     await new Promise((r) => setTimeout(r, 100));
-    expect(s.of('change').map((m) => [m.id, m.data.documentId])).toEqual([[urged.body.position, theirs]]);
+    expect(s.of('change').map((m) => [m.id, m.data.documents.map((d: { documentId: string }) => d.documentId)])).toEqual([[urged.body.position, [theirs]]]);
     s.close();
     const bad = await fetch(`${a.base}/live/outstanding?leader=nobody`, { headers: bearer(a.tokens.supervisor) });
     expect(bad.status).toBe(400);

@@ -81,6 +81,7 @@ describe('live transport: SSE sessions over the shared hub', () => {
   it('starts with a snapshot whose id is the position it reflects, then sends each later event once', async () => {
     t = await transport();
     const before = await t.append(3);
+    await waitFor(() => t.hub.position === before[2], 'the hub to hand out the first three'); // else they come live
     const client = subscribe(t.url, ['snapshot', 'ev']);
     await client.waitFor(() => client.of('snapshot').length === 1, 'snapshot');
     expect(client.of('snapshot')[0]).toMatchObject({ id: before[2], data: { head: before[2] } });

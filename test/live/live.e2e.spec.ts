@@ -30,12 +30,12 @@ describe('live SSE streams: snapshot, then live', () => {
     await s.waitFor(() => s.of('change').length === 1, 'change after 催办');
     expect(s.of('change')[0]).toMatchObject({
       id: urged.body.position,
-      data: { source: 'document', documentId: id, items: [expect.objectContaining({ colour: 'red', urgedAt: OVERDUE })] },
+      data: { documents: [{ source: 'document', documentId: id, items: [expect.objectContaining({ colour: 'red', urgedAt: OVERDUE })] }] },
     });
 
     const done = expectStatus(await a.client.complete(id, a.tokens.unit('natural-resources'), { result: '已完成收储' }), 200);
     await s.waitFor(() => s.of('change').length === 2, 'change after 办结');
-    expect(s.of('change')[1]).toEqual({ event: 'change', id: done.body.position, data: { source: 'document', documentId: id, items: [] } });
+    expect(s.of('change')[1]).toEqual({ event: 'change', id: done.body.position, data: { documents: [{ source: 'document', documentId: id, items: [] }] } });
     s.close();
   });
 
@@ -52,6 +52,9 @@ describe('live SSE streams: snapshot, then live', () => {
     await s.waitFor(() => s.of('summary').length === 1, 'summary after 办结');
     const after = s.of('summary')[0]!;
     expect(after.id).toBe(done.body.position);
+    // Only the rows that changed: 市教育局's counters and rate.
+    expect(after.data).toMatchObject({ partial: true, totals: expect.any(Object), removed: { units: [], performance: [] } });
+    expect(after.data.units.map((u: { unit: string }) => u.unit)).toEqual(['education']);
     expect(unit(after, 'education')).toMatchObject({ red: 0, green: 0, open: 0, statuses: { document: { completed: 1 } } });
     expect(after.data.performance).toEqual(expect.arrayContaining([expect.objectContaining({ unit: 'education', completed: 1, completedOnTime: 1, onTimeRate: 1 })]));
     s.close();

@@ -94,7 +94,9 @@
 
   // ---- summary: counters and on-time rates ----------------------------------------------
 
-  function onSummary(summary) {
+  // A partial update carries only the unit rows that changed (and those removed).
+  function onSummary(update) {
+    var summary = update.partial && state.summary ? merge(state.summary, update) : update;
     state.summary = summary;
     var body = $('units').tBodies[0];
     body.textContent = '';
@@ -112,6 +114,25 @@
     if (summary.performanceRange) $('rates-range').textContent = summary.performanceRange.from + ' 至 ' + summary.performanceRange.to + '交办的事项;按时办结率 = 按时办结 / (已办结 + 当前逾期)';
     renderUnitOptions(summary.units);
     renderRates(summary.performance || []);
+  }
+
+  function merge(current, update) {
+    var next = Object.assign({}, update, { partial: false });
+    next.units = upsert(current.units, update.units, update.removed.units);
+    next.performance = upsert(current.performance, update.performance, update.removed.performance);
+    next.units.sort(function (a, b) { return b.red - a.red || b.yellow - a.yellow || a.unit.localeCompare(b.unit); });
+    return next;
+  }
+
+  function upsert(rows, changed, removed) {
+    var byUnit = {};
+    changed.forEach(function (r) { byUnit[r.unit] = r; });
+    var out = rows.filter(function (r) { return removed.indexOf(r.unit) < 0; }).map(function (r) {
+      var c = byUnit[r.unit];
+      delete byUnit[r.unit];
+      return c || r;
+    });
+    return out.concat(Object.keys(byUnit).map(function (u) { return byUnit[u]; }));
   }
 
   // Filter choices grow with the units (and their 分管领导) the summary has shown.
@@ -180,12 +201,16 @@
     renderItems();
   }
 
-  // The item's complete current list; empty: it has nothing overdue or due soon any more.
+  // Each listed item with its complete current list; empty: nothing overdue or due soon any more.
   function onOutstandingChange(change) {
-    var k = key(change.source, change.documentId);
-    if (change.items.length === 0) state.items.delete(k);
-    else state.items.set(k, change.items);
-    renderItems(k);
+    var changed = {};
+    change.documents.forEach(function (d) {
+      var k = key(d.source, d.documentId);
+      changed[k] = true;
+      if (d.items.length === 0) state.items.delete(k);
+      else state.items.set(k, d.items);
+    });
+    renderItems(changed);
   }
 
   function key(source, documentId) { return source + ':' + documentId; }
@@ -201,7 +226,7 @@
       var k = key(item.source, item.documentId);
       row.dataset.documentId = item.documentId;
       if (state.selected && k === key(state.selected.source, state.selected.documentId)) row.className = 'selected';
-      if (k === changed) row.classList.add('flash');
+      if (changed && changed[k]) row.classList.add('flash');
       var dot = document.createElement('span');
       dot.className = 'dot ' + item.colour;
       dot.title = item.colour === 'red' ? '红灯:已超期' : '黄灯:临近期限';

@@ -7,9 +7,10 @@ export const SNAPSHOT_LIMIT = 500;
 
 /**
  * Overdue (红) and soon-due (黄) obligations. The snapshot lists them; afterwards one `change`
- * per touched item carries that item's complete current list for this connection (empty:
- * remove it), with the id of the item's last event in the batch. Items outside the filter or
- * the reader's scope are not mentioned at all.
+ * per batch lists every touched item with its complete current list for this connection
+ * (empty: remove it); its id is the batch's last event. Items outside the filter or the
+ * reader's scope are not mentioned at all. Connections with the same filter and scope share
+ * the reads and the message (serialised once).
  */
 export class OutstandingCursor implements LiveCursor {
   private last?: string;
@@ -30,18 +31,23 @@ export class OutstandingCursor implements LiveCursor {
   }
 
   async derive(batch: LiveBatch): Promise<DerivedMessage[]> {
+    this.last = undefined; // the list may have moved: the next time-driven refresh sends it whole
+    return batch.once(`outstanding:${this.key}`, () => this.changes(batch));
+  }
+
+  private async changes(batch: LiveBatch): Promise<DerivedMessage[]> {
     const touched = itemsTouched(batch.events);
     if (touched.length === 0) return [];
-    this.last = undefined; // the list moved: the next time-driven refresh sends it whole
-    const streamIds = touched.map((t) => t.streamId);
-    const rows = await batch.once(`outstandingOf:${this.key}`, () => this.queries.outstandingOf(streamIds, this.filter, this.scope));
-    const messages: DerivedMessage[] = [];
+    const rows = await this.queries.outstandingOf(touched.map((t) => t.streamId), this.filter, this.scope);
+    const documents: Array<{ source: string; documentId: string; items: OutstandingRow[] }> = [];
+    let last = '';
     for (const item of touched) {
-      const items: OutstandingRow[] = rows.get(item.streamId) ?? [];
+      const items = rows.get(item.streamId) ?? [];
       if (items.length === 0 && !(await this.concernsMe(batch, item.source, item.id))) continue;
-      messages.push({ event: 'change', id: item.last, data: { source: item.source, documentId: item.id, items } });
+      documents.push({ source: item.source, documentId: item.id, items });
+      last = item.last;
     }
-    return messages;
+    return documents.length > 0 ? [{ event: 'change', id: last, data: { documents } }] : [];
   }
 
   /** Colours move with the clock alone: the whole list again when it differs. */
