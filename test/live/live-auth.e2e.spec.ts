@@ -48,6 +48,21 @@ describe('live SSE streams: authorisation and read scope', () => {
     expect(elsewhere.status).toBe(401);
   });
 
+  it('a stream ends with close (token_expired) when its token expires', async () => {
+    const short = mintToken({ sub: 'dc-2', name: '督查室', unit: 'zjg-gov-office-supervision', roles: ['supervisor'] }, {
+      secret: TEST_SECRET,
+      issuer: a.t.config.auth.issuer,
+      audience: a.t.config.auth.audience,
+      expiresInSeconds: 2,
+    });
+    const s = subscribe(`${a.base}/live/summary`, ['snapshot'], bearer(short));
+    await s.waitFor(() => s.of('snapshot').length === 1, 'snapshot');
+    await s.waitFor(() => s.of('close').length === 1, 'close at expiry', 5_000);
+    expect(s.of('close')[0]!.data.reason).toBe('token_expired');
+    await s.waitFor(() => s.errors.some((e) => e.code === 401), 'the reconnect refused', 5_000);
+    s.close();
+  });
+
   it('a unit clerk gets only its own unit’s overdue items, and hears nothing of another unit’s changes', async () => {
     const s = subscribe(`${a.base}/live/outstanding`, ['snapshot', 'change'], bearer(a.tokens.unit('natural-resources')));
     await s.waitFor(() => s.of('snapshot').length === 1, 'snapshot');

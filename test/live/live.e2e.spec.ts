@@ -79,6 +79,29 @@ describe('live SSE streams: snapshot, then live', () => {
     expect(body).toEqual({ event: 'snapshot', id: await a.t.app.get<EventStore>(EVENT_STORE).headPosition(), data: { filter: { unit: 'natural-resources' }, items: [], truncated: false } });
   });
 
+  it('time alone turns an item red: the periodic re-read sends refresh/summary without an id', async () => {
+    const doc = await a.assigned('water-affairs'); // due 7 working days after 2026-12-15
+    const s = subscribe(`${a.base}/live/outstanding?unit=water-affairs`, ['snapshot', 'refresh'], bearer(a.tokens.supervisor));
+    const sum = subscribe(`${a.base}/live/summary`, ['snapshot', 'summary'], bearer(a.tokens.supervisor));
+    await s.waitFor(() => s.of('snapshot').length === 1, 'snapshot');
+    await sum.waitFor(() => sum.of('snapshot').length === 1, 'summary snapshot');
+    expect(s.of('snapshot')[0]!.data.items).toEqual([]);
+    a.t.clock.set('2027-01-05T02:00:00.000Z');
+    a.live.hub.tick();
+    await s.waitFor(() => s.of('refresh').length === 1, 'refresh');
+    await sum.waitFor(() => sum.of('summary').length === 1, 'summary');
+    expect(s.of('refresh')[0]!.data.items).toEqual([expect.objectContaining({ documentId: doc, colour: 'red' })]);
+    expect(s.of('refresh')[0]!.id).toBe(''); // no id field: the client's Last-Event-ID stays as it was
+    const units = sum.of('summary')[0]!.data.units as Array<{ unit: string; red: number }>;
+    expect(units.find((u) => u.unit === 'water-affairs')).toMatchObject({ red: 1 });
+    a.live.hub.tick(); // nothing changed since: nothing sent
+    await new Promise((r) => setTimeout(r, 200));
+    expect(s.of('refresh')).toHaveLength(1);
+    s.close();
+    sum.close();
+    a.t.clock.set(OVERDUE);
+  });
+
   it('heartbeats are comment lines', async () => {
     a.options.heartbeatMs = 50;
     const raw = stalledStream(`${a.base}/live/summary`, bearer(a.tokens.supervisor));
