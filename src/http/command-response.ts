@@ -1,6 +1,11 @@
 import { BadRequestException } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { CommandResult } from '../command-handling/command-executor';
+import type { CommandBus } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import type { CommandRequest, CommandResult } from '../command-handling/command-executor';
+import { uuidFrom } from '../command-handling/deterministic-id';
+import { ExecuteCommand } from '../command-handling/execute.command';
+import type { Actor } from '../domain/decider';
 
 /** `If-Match: "3"` (or `3`, or a weak `W/"3"`) → 3. `*` or absent → undefined. */
 export function ifMatchRevision(request: FastifyRequest): number | undefined {
@@ -36,4 +41,37 @@ export function commandResponse(reply: FastifyReply, result: CommandResult) {
   void reply.header('ETag', etag(result.revision));
   if (result.replayed) void reply.header('Idempotent-Replayed', 'true');
   return result;
+}
+
+/**
+ * The id of a stream a command creates. With an Idempotency-Key it is derived from the key,
+ * so a retried creation lands on the same stream instead of creating a twin.
+ */
+export function newStreamId(aggregate: string, actor: Actor, request: FastifyRequest): string {
+  const key = idempotencyKey(request);
+  return key ? uuidFrom(`${aggregate}\n${actor.id}\n${key}`) : randomUUID();
+}
+
+/** The one way a controller runs a command: request headers → CommandBus → ETag'd answer. */
+export async function runCommand<Command extends { type: string }>(
+  commandBus: CommandBus,
+  aggregate: CommandRequest<Command>['aggregate'],
+  id: string,
+  command: Command,
+  actor: Actor,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<CommandResult> {
+  const result = await commandBus.execute(
+    new ExecuteCommand({
+      aggregate,
+      id,
+      command,
+      actor,
+      ifMatch: ifMatchRevision(request),
+      idempotencyKey: idempotencyKey(request),
+      correlationId: correlationId(request),
+    }),
+  );
+  return commandResponse(reply, result);
 }

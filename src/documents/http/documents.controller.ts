@@ -2,14 +2,11 @@ import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { randomUUID } from 'node:crypto';
 import { CurrentActor } from '../../auth/current-actor.decorator';
-import { uuidFrom } from '../../command-handling/deterministic-id';
-import { ExecuteCommand } from '../../command-handling/execute.command';
 import { foldStream } from '../../command-handling/fold';
 import type { Actor } from '../../domain/decider';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port';
-import { commandResponse, correlationId, etag, idempotencyKey, ifMatchRevision } from '../../http/command-response';
+import { etag, newStreamId, runCommand } from '../../http/command-response';
 import { UuidParamPipe } from '../../http/uuid-param.pipe';
 import { DocumentAggregate } from '../document.aggregate';
 import type { DocumentCommand } from '../domain/document-commands';
@@ -55,9 +52,7 @@ export class DocumentsController {
   @Post()
   @ApiOperation({ summary: '报文(提交公文);未通过自动审核的即时退文并说明全部理由' })
   async submit(@Body() body: SubmitDocumentDto, @CurrentActor() actor: Actor, @Req() req: Req, @Res({ passthrough: true }) reply: Reply) {
-    const key = idempotencyKey(req);
-    // With a key, a retried submission lands on the same stream instead of creating a twin.
-    const id = key ? uuidFrom(`document\n${actor.id}\n${key}`) : randomUUID();
+    const id = newStreamId('document', actor, req);
     const { fromUnit, ...fields } = body;
     const result = await this.run(id, { type: 'submit', fromUnit: fromUnit ?? actor.unit, ...fields }, actor, req, reply);
     void reply.status(201).header('Location', `/documents/${id}`);
@@ -179,18 +174,7 @@ export class DocumentsController {
     return { id, revision, position: stored[stored.length - 1]!.globalPosition, statusLabel: DOCUMENT_STATUSES[state.status], ...state };
   }
 
-  private async run(id: string, command: DocumentCommand, actor: Actor, req: Req, reply: Reply) {
-    const result = await this.commandBus.execute(
-      new ExecuteCommand({
-        aggregate: this.aggregate,
-        id,
-        command,
-        actor,
-        ifMatch: ifMatchRevision(req),
-        idempotencyKey: idempotencyKey(req),
-        correlationId: correlationId(req),
-      }),
-    );
-    return commandResponse(reply, result);
+  private run(id: string, command: DocumentCommand, actor: Actor, req: Req, reply: Reply) {
+    return runCommand(this.commandBus, this.aggregate, id, command, actor, req, reply);
   }
 }

@@ -2,14 +2,11 @@ import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { randomUUID } from 'node:crypto';
 import { CurrentActor } from '../../auth/current-actor.decorator';
-import { uuidFrom } from '../../command-handling/deterministic-id';
-import { ExecuteCommand } from '../../command-handling/execute.command';
 import { foldStream } from '../../command-handling/fold';
 import type { Actor } from '../../domain/decider';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port';
-import { commandResponse, correlationId, etag, idempotencyKey, ifMatchRevision } from '../../http/command-response';
+import { commandResponse, correlationId, etag, idempotencyKey, ifMatchRevision, newStreamId, runCommand } from '../../http/command-response';
 import { UuidParamPipe } from '../../http/uuid-param.pipe';
 import type { IssuanceCommand } from '../domain/issuance-commands';
 import { legalityGateBlockers } from '../domain/legality-gate';
@@ -55,8 +52,7 @@ export class IssuanceController {
   @Post()
   @ApiOperation({ summary: '拟稿 (第四十六条的退回在此即时作出)' })
   async draft(@Body() body: DraftIssuanceDto, @CurrentActor() actor: Actor, @Req() req: Req, @Res({ passthrough: true }) reply: Reply) {
-    const key = idempotencyKey(req);
-    const id = key ? uuidFrom(`issuance\n${actor.id}\n${key}`) : randomUUID();
+    const id = newStreamId('issuance', actor, req);
     const result = await this.run(id, { type: 'draft', ...body } as IssuanceCommand, actor, req, reply);
     void reply.status(201).header('Location', `/issuances/${id}`);
     return result;
@@ -177,19 +173,8 @@ export class IssuanceController {
     };
   }
 
-  private async run(id: string, command: IssuanceCommand, actor: Actor, req: Req, reply: Reply) {
-    const result = await this.commandBus.execute(
-      new ExecuteCommand({
-        aggregate: this.aggregate,
-        id,
-        command,
-        actor,
-        ifMatch: ifMatchRevision(req),
-        idempotencyKey: idempotencyKey(req),
-        correlationId: correlationId(req),
-      }),
-    );
-    return commandResponse(reply, result);
+  private run(id: string, command: IssuanceCommand, actor: Actor, req: Req, reply: Reply) {
+    return runCommand(this.commandBus, this.aggregate, id, command, actor, req, reply);
   }
 }
 

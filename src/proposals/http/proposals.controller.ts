@@ -2,14 +2,11 @@ import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { randomUUID } from 'node:crypto';
 import { CurrentActor } from '../../auth/current-actor.decorator';
-import { uuidFrom } from '../../command-handling/deterministic-id';
-import { ExecuteCommand } from '../../command-handling/execute.command';
 import { foldStream } from '../../command-handling/fold';
 import type { Actor } from '../../domain/decider';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port';
-import { commandResponse, correlationId, etag, idempotencyKey, ifMatchRevision } from '../../http/command-response';
+import { etag, newStreamId, runCommand } from '../../http/command-response';
 import { UuidParamPipe } from '../../http/uuid-param.pipe';
 import type { ProposalCommand } from '../domain/proposal-commands';
 import { PROPOSAL_AGGREGATE, type ProposalAggregate } from '../proposal.aggregate';
@@ -45,8 +42,7 @@ export class ProposalsController {
   @Post()
   @ApiOperation({ summary: '登记建议/提案' })
   async register(@Body() body: RegisterProposalDto, @CurrentActor() actor: Actor, @Req() req: Req, @Res({ passthrough: true }) reply: Reply) {
-    const key = idempotencyKey(req);
-    const id = key ? uuidFrom(`proposal\n${actor.id}\n${key}`) : randomUUID();
+    const id = newStreamId('proposal', actor, req);
     const result = await this.run(id, { type: 'register', ...body }, actor, req, reply);
     void reply.status(201).header('Location', `/proposals/${id}`);
     return result;
@@ -102,18 +98,7 @@ export class ProposalsController {
     return { id, revision, position: stored[stored.length - 1]!.globalPosition, ...state };
   }
 
-  private async run(id: string, command: ProposalCommand, actor: Actor, req: Req, reply: Reply) {
-    const result = await this.commandBus.execute(
-      new ExecuteCommand({
-        aggregate: this.aggregate,
-        id,
-        command,
-        actor,
-        ifMatch: ifMatchRevision(req),
-        idempotencyKey: idempotencyKey(req),
-        correlationId: correlationId(req),
-      }),
-    );
-    return commandResponse(reply, result);
+  private run(id: string, command: ProposalCommand, actor: Actor, req: Req, reply: Reply) {
+    return runCommand(this.commandBus, this.aggregate, id, command, actor, req, reply);
   }
 }
