@@ -70,10 +70,13 @@ export class LiveHub {
     return () => this.listeners.delete(listener);
   }
 
-  /** Waits (bounded, like a query's minPosition) until the read models applied `position`; never throws. */
-  async reached(position: GlobalPosition): Promise<void> {
-    if (position <= this.position) return;
-    await this.gate(position).catch(() => undefined);
+  /** Waits (bounded, like a query's minPosition) until the read models applied `position`; false if they did not. */
+  async reached(position: GlobalPosition): Promise<boolean> {
+    if (position <= this.position) return true;
+    return this.gate(position).then(
+      () => true,
+      () => false,
+    );
   }
 
   onTick(listener: () => void): () => void {

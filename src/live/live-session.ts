@@ -43,12 +43,13 @@ export class LiveSession {
     try {
       const head = await this.store.headPosition();
       if (from === undefined || from > head) {
-        // Unknown or future positions (another data directory) start over with a snapshot. It
-        // shows at least every write acknowledged before the request (read-your-writes).
-        await this.hub.reached(head);
+        // Unknown or future positions (another data directory) start over with a snapshot. Once
+        // the read models reached the head, it shows every write acknowledged before the request
+        // and carries the head's id; events up to it that the hub hands out later are skipped.
+        const at = (await this.hub.reached(head)) && head > attachedAt ? head : attachedAt;
         const data = await this.cursor.snapshot();
-        this.floor = attachedAt;
-        this.connection.send({ event: 'snapshot', id: attachedAt, data });
+        this.floor = at;
+        this.connection.send({ event: 'snapshot', id: at, data });
       } else {
         this.floor = from;
         await this.catchUp(from, attachedAt);

@@ -75,8 +75,9 @@ export class LiveService implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Without `Accept: text/event-stream` (scripts, curl): the snapshot once, as JSON, with its position. */
   private async once(reply: FastifyReply, cursor: LiveCursor): Promise<void> {
-    const id = this.hub.position;
-    await this.hub.reached(await this.store.headPosition());
+    const head = await this.store.headPosition();
+    const reached = await this.hub.reached(head);
+    const id = reached && head > this.hub.position ? head : this.hub.position;
     const data = await cursor.snapshot();
     await reply.header('cache-control', 'no-store').send({ event: 'snapshot', id, data });
   }
