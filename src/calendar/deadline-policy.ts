@@ -81,10 +81,35 @@ export function shanghaiDate(instant: string): IsoDate {
 
 function toShanghaiDate(instant: string, article?: string): IsoDate {
   const m = typeof instant === 'string' ? INSTANT.exec(instant) : null;
-  if (!m || !isIsoDate(m[1])) {
+  if (!m || !isKnownIsoDate(m[1]!)) {
     throw invalid('ASSIGNED_AT_INVALID', `交办时间 ${String(instant)} 不是带时区的 ISO 时间`, article);
   }
+  // UTC (how every stored instant is written): Shanghai is UTC+8 all year, no Date needed.
+  if (m[5] === 'Z') return +m[2]! < 16 ? m[1]! : nextDay(m[1]!);
   return new Date(Date.parse(instant) + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * Projections and reports convert an instant per event; the dates involved are few (days),
+ * so validity and successors are remembered, within a bound against hostile input.
+ */
+const knownDates = new Map<string, IsoDate | null>();
+const remember = (date: string, next: IsoDate | null): IsoDate | null => {
+  if (knownDates.size >= 20_000) knownDates.clear();
+  knownDates.set(date, next);
+  return next;
+};
+
+/** isIsoDate, remembered. */
+function isKnownIsoDate(date: string): boolean {
+  const next = knownDates.get(date);
+  if (next !== undefined) return next !== null;
+  return remember(date, isIsoDate(date) ? addDays(date, 1) : null) !== null;
+}
+
+/** The day after a date isKnownIsoDate accepted. */
+function nextDay(date: IsoDate): IsoDate {
+  return knownDates.get(date) ?? addDays(date, 1);
 }
 
 /** 23:59:59.999 of `date` in Asia/Shanghai, as a UTC ISO instant. */

@@ -38,6 +38,20 @@ describe('Asia/Shanghai helpers', () => {
     expect(shanghaiDate('2026-09-30T12:00:00-05:00')).toBe('2026-10-01');
   });
 
+  it('UTC instants (the remembered fast path) agree with Date arithmetic across years, month ends and leap days', () => {
+    const viaDate = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
+    const start = Date.UTC(2023, 11, 30);
+    for (let t = start; t < start + 800 * 86_400_000; t += 3_599_999) {
+      const iso = new Date(t).toISOString();
+      expect(shanghaiDate(iso)).toBe(viaDate(iso));
+    }
+    // Asked twice: the remembered answer is the same, and a remembered bad date is still refused.
+    expect(shanghaiDate('2024-02-29T16:00:00Z')).toBe('2024-03-01');
+    expect(shanghaiDate('2024-02-29T16:00:00Z')).toBe('2024-03-01');
+    expectDomainError(() => shanghaiDate('2025-02-29T10:00:00Z'), 'ASSIGNED_AT_INVALID');
+    expectDomainError(() => shanghaiDate('2025-02-29T10:00:00Z'), 'ASSIGNED_AT_INVALID');
+  });
+
   it('the end of a Shanghai day is 15:59:59.999 UTC', () => {
     expect(endOfShanghaiDay('2026-10-14')).toBe('2026-10-14T15:59:59.999Z');
     expect(endOfShanghaiDay('2024-02-29')).toBe('2024-02-29T15:59:59.999Z');
