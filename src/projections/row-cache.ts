@@ -45,7 +45,10 @@ export class RowCache {
       if (e.row) {
         Object.assign(e.row, row);
         e.dirty = true;
-      } else t.entries.set(k, { kind: 'replace', key: e.key, cols: { ...row } });
+      } else {
+        // Read as absent: a plain insert. Deleted in this batch: replace, so unset columns get their defaults.
+        t.entries.set(k, { kind: e.dirty ? 'replace' : 'merge', key: e.key, cols: { ...row } });
+      }
     } else if (e.kind === 'patch') {
       this.write(t, e);
       t.entries.set(k, { kind: 'merge', key: e.key, cols: { ...row } });
