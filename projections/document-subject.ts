@@ -97,9 +97,12 @@ export const documentSubjects: SubjectKind<DocumentSubject> = {
   eventTypes: DOCUMENT_EVENT_TYPES,
   initial: () => initialDocumentState(),
   evolve(state, e: StoredEvent) {
-    const next = evolveDocument(state, deserializeDocumentEvent(e.type, e.schemaVersion, e.data));
-    return pruneDocument(next, e.type === 'document.urged' ? e.recordedAt : state.urgedAt);
+    const next: DocumentSubject = evolveDocument(state, deserializeDocumentEvent(e.type, e.schemaVersion, e.data));
+    // The last 催办 counts while the document is open.
+    const urgedAt = FINISHED.has(next.status) ? undefined : e.type === 'document.urged' ? e.recordedAt : state.urgedAt;
+    return next.urgedAt === urgedAt ? next : { ...next, urgedAt };
   },
+  compact: (s) => pruneDocument(s, s.urgedAt),
   info: (s) => ({
     title: s.submission?.title ?? null,
     kind: s.submission?.kind ?? null,

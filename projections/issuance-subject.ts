@@ -115,6 +115,7 @@ export const issuanceSubjects: SubjectKind<IssuanceState> = {
   eventTypes: ISSUANCE_EVENT_TYPES,
   initial: initialIssuanceState,
   evolve: (state, e: StoredEvent) => evolveIssuance(state, deserializeIssuanceEvent(e.type, e.schemaVersion, e.data)),
+  compact: (state) => state,
   info: (s) => ({
     title: s.title ?? null,
     kind: s.draft?.category ?? null,

@@ -82,42 +82,80 @@ export const obligationsProjection: ProjectionDefinition = {
   },
   eventTypes: [...documentSubjects.eventTypes, ...issuanceSubjects.eventTypes, ...proposalSubjects.eventTypes],
   apply(event, lookup) {
-    const stream = sourceOf(event.streamId);
-    if (!stream) return [];
-    return applyToSubject(KINDS[stream.source], stream.id, event, lookup);
+    return applyEvents([event], lookup);
   },
+  applyBatch: applyEvents,
 };
 
-function applyToSubject<S>(kind: SubjectKind<S>, docId: string, event: StoredEvent, lookup: ProjectionLookup): Change[] {
-  const streamId = event.streamId;
-  const previous = lookup.get('subjects', { stream_id: streamId });
-  if (previous && Number(previous.revision) >= event.revision) return [];
-  const before: S = previous ? (JSON.parse(String(previous.state)) as S) : kind.initial();
-  const after = kind.evolve(before, event);
-  const info = kind.info(after);
-  const changes: Change[] = [
-    {
-      op: 'upsert',
-      table: 'subjects',
-      row: {
-        stream_id: streamId,
-        source: kind.source,
-        doc_id: docId,
-        revision: event.revision,
-        unit: info.unit,
-        status: info.status,
-        title: info.title,
-        state: JSON.stringify(after),
-        updated_at: event.recordedAt,
-      },
-    },
-  ];
+/** Each stream's events of the batch are folded together: one read and one write per stream. */
+function applyEvents(events: readonly StoredEvent[], lookup: ProjectionLookup): Change[] {
+  const byStream = new Map<string, StoredEvent[]>();
+  for (const e of events) {
+    const list = byStream.get(e.streamId);
+    if (list) list.push(e);
+    else byStream.set(e.streamId, [e]);
+  }
+  const changes: Change[] = [];
   const counts = new Counters();
+  for (const [streamId, list] of byStream) {
+    const stream = sourceOf(streamId);
+    if (stream) applyToSubject(KINDS[stream.source], stream.id, streamId, list, lookup, changes, counts);
+  }
+  for (const c of counts.changes(lookup)) changes.push(c);
+  return changes;
+}
+
+function applyToSubject<S>(
+  kind: SubjectKind<S>,
+  docId: string,
+  streamId: string,
+  events: readonly StoredEvent[],
+  lookup: ProjectionLookup,
+  changes: Change[],
+  counts: Counters,
+): void {
+  const previous = lookup.get('subjects', { stream_id: streamId });
+  const seen = previous ? Number(previous.revision) : -1;
+  const before: S | undefined = previous ? (JSON.parse(String(previous.state)) as S) : undefined;
+  const old = rowsByKey(kind, docId, streamId, before);
+  // When each obligation open at the end arose: undefined for one open since before the batch
+  // (its stored opened_at stays); one that closed and reopened in the batch arose again.
+  let arose = new Map<string, string | undefined>();
+  for (const key of old.keys()) arose.set(key, undefined);
+  let state = before ?? kind.initial();
+  let last: StoredEvent | undefined;
+  for (const e of events) {
+    if (e.revision <= seen) continue;
+    state = kind.evolve(state, e);
+    const next = new Map<string, string | undefined>();
+    for (const o of kind.obligations(state)) next.set(o.key, arose.has(o.key) ? arose.get(o.key) : e.recordedAt);
+    arose = next;
+    last = e;
+  }
+  if (!last) return;
+  state = kind.compact(state);
+  const info = kind.info(state);
+  const obligations = kind.obligations(state);
+  changes.push({
+    op: 'upsert',
+    table: 'subjects',
+    row: {
+      stream_id: streamId,
+      source: kind.source,
+      doc_id: docId,
+      revision: last.revision,
+      unit: info.unit,
+      status: info.status,
+      title: info.title,
+      state: JSON.stringify(state),
+      updated_at: last.recordedAt,
+    },
+  });
   if (previous) counts.add('status_counts', { source: kind.source, unit: String(previous.unit), status: String(previous.status) }, -1);
   counts.add('status_counts', { source: kind.source, unit: info.unit, status: info.status }, 1);
 
-  const old = rowsByKey(kind, docId, streamId, previous ? before : undefined);
-  const now = rowsByKey(kind, docId, streamId, after, info);
+  const now = new Map<string, Row>();
+  for (const o of obligations) now.set(o.key, obligationRow(streamId, docId, kind.source, info, o));
   for (const [key, row] of old) {
     if (now.has(key)) continue;
     changes.push({ op: 'delete', table: 'open', key: { stream_id: streamId, obligation: key } });
@@ -125,19 +163,19 @@ function applyToSubject<S>(kind: SubjectKind<S>, docId: string, event: StoredEve
   }
   for (const [key, row] of now) {
     const was = old.get(key);
-    if (was && sameRow(was, row)) continue;
-    // A new obligation records when it arose; a changed one keeps that moment.
-    changes.push({ op: 'upsert', table: 'open', row: was ? row : { ...row, opened_at: event.recordedAt } });
+    const openedAt = arose.get(key);
+    if (was && openedAt === undefined && sameRow(was, row)) continue;
+    // A new (or reopened) obligation records when it arose; a changed one keeps that moment.
+    changes.push({ op: 'upsert', table: 'open', row: openedAt === undefined ? row : { ...row, opened_at: openedAt } });
     if (was) counts.obligation(was, -1);
     counts.obligation(row, 1);
   }
-  return [...changes, ...counts.changes(lookup)];
 }
 
-function rowsByKey<S>(kind: SubjectKind<S>, docId: string, streamId: string, state: S | undefined, known?: SubjectInfo): Map<string, Row> {
+function rowsByKey<S>(kind: SubjectKind<S>, docId: string, streamId: string, state: S | undefined): Map<string, Row> {
   const rows = new Map<string, Row>();
   if (state === undefined) return rows;
-  const info = known ?? kind.info(state);
+  const info = kind.info(state);
   for (const o of kind.obligations(state)) rows.set(o.key, obligationRow(streamId, docId, kind.source, info, o));
   return rows;
 }

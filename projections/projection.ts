@@ -44,4 +44,11 @@ export interface ProjectionDefinition {
   /** Event types it reads; others only move the checkpoint. Omit to receive all. */
   eventTypes?: readonly string[];
   apply(event: StoredEvent, lookup: ProjectionLookup): Change[];
+  /**
+   * Optional: the events of one batch at once (log order, only `eventTypes`), with the same
+   * resulting rows as `apply` one by one. Lets a projection that folds per stream read, fold
+   * and write each stream once per batch. The runner still isolates a failing event by
+   * calling it with one event at a time.
+   */
+  applyBatch?(events: readonly StoredEvent[], lookup: ProjectionLookup): Change[];
 }

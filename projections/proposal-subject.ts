@@ -28,8 +28,8 @@ export const proposalSubjects: SubjectKind<ProposalState> = {
   source: 'proposal',
   eventTypes: PROPOSAL_EVENT_TYPES,
   initial: initialProposalState,
-  evolve(state, e: StoredEvent) {
-    const next = evolveProposal(state, deserializeProposalEvent(e.type, e.schemaVersion, e.data));
+  evolve: (state, e: StoredEvent) => evolveProposal(state, deserializeProposalEvent(e.type, e.schemaVersion, e.data)),
+  compact(next) {
     const r = next.registration;
     // Opinions only need to be known as given; the texts stay in the events.
     const coOpinions = Object.fromEntries(Object.keys(next.coOpinions ?? {}).map((u) => [u, '']));

@@ -23,6 +23,11 @@ export interface SubjectKind<S> {
   eventTypes: readonly string[];
   initial(): S;
   evolve(state: S, event: StoredEvent): S;
+  /**
+   * What is stored between batches: drops what neither evolve nor the obligations read (1M
+   * items each keep one row). Applied once per item and batch; rows come from the compacted state.
+   */
+  compact(state: S): S;
   info(state: S): SubjectInfo;
   obligations(state: S): Obligation[];
 }

@@ -34,6 +34,8 @@ export class GenerationWriter {
   private readonly tables = new Map<string, TableStatements>();
   private cache?: RowCache;
   private readonly lookup: ProjectionLookup;
+  /** The batch's events for `applyBatch`, applied at `saveProgress` (null: one at a time). */
+  private batched: StoredEvent[] | null = null;
 
   constructor(
     private readonly db: Database.Database,
@@ -72,20 +74,28 @@ export class GenerationWriter {
     const cache = this.rows();
     cache.discard();
     cache.enabled = cached;
+    this.batched = cached && this.def.applyBatch ? [] : null;
   }
 
   /** Applies one event in the open transaction. Events at or before the checkpoint are skipped. */
   apply(event: StoredEvent): void {
     if (event.globalPosition <= this.pending) return;
     if (this.types === undefined || this.types.has(event.type)) {
-      try {
-        const changes = this.def.apply(event, this.lookup);
-        for (const change of changes) this.write(change);
-      } catch (error) {
-        throw new ProjectionApplyError(this.def.name, event, error);
-      }
+      if (this.batched) this.batched.push(event);
+      else this.applyNow([event]);
     }
     this.pending = event.globalPosition;
+  }
+
+  private applyNow(events: StoredEvent[]): void {
+    try {
+      const { def, lookup } = this;
+      const changes = def.applyBatch ? def.applyBatch(events, lookup) : def.apply(events[0]!, lookup);
+      for (const change of changes) this.write(change);
+    } catch (error) {
+      // A batch failure names its last event; the careful redo (one event at a time) finds the real one.
+      throw new ProjectionApplyError(this.def.name, events[events.length - 1]!, error);
+    }
   }
 
   /** Remembers why this generation stops at `event`; its earlier events in the batch still commit. */
@@ -104,6 +114,7 @@ export class GenerationWriter {
 
   /** Inside the transaction: pending rows, the checkpoint and a failure commit together. */
   saveProgress(): void {
+    if (this.batched?.length) this.applyNow(this.batched.splice(0));
     this.rows().flush();
     if (this.batchFailure) this.registry.setState(this.def.name, this.generation, 'failed', this.batchFailure);
     if (this.pending !== this.checkpoint) this.registry.saveCheckpoint(this.def.name, this.generation, this.pending);

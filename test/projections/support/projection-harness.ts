@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { ProjectionDefinition, ProjectionLookup, Row } from '../../../projections/projection';
+import type { Change, ProjectionDefinition, ProjectionLookup, Row } from '../../../projections/projection';
 import type { StoredEvent } from '../../../src/event-store/event-store.port';
 import { createGenerationTables, physicalTableName } from '../../../src/projections/physical-tables';
 import { RowCache } from '../../../src/projections/row-cache';
@@ -26,17 +26,21 @@ export class ProjectionHarness {
 
   apply(events: readonly StoredEvent[]): this {
     this.db.transaction(() => {
-      for (const e of events) {
-        if (this.types && !this.types.has(e.type)) continue;
-        for (const c of this.def.apply(e, this.lookup)) {
-          if (c.op === 'upsert') this.cache.upsert(c.table, c.row);
-          else if (c.op === 'patch') this.cache.patch(c.table, c.key, c.set);
-          else this.cache.delete(c.table, c.key);
-        }
-      }
+      const handled = events.filter((e) => !this.types || this.types.has(e.type));
+      // As the runner does: the whole batch at once when the projection can take it.
+      if (this.def.applyBatch) this.write(this.def.applyBatch(handled, this.lookup));
+      else for (const e of handled) this.write(this.def.apply(e, this.lookup));
       this.cache.flush();
     })();
     return this;
+  }
+
+  private write(changes: Change[]): void {
+    for (const c of changes) {
+      if (c.op === 'upsert') this.cache.upsert(c.table, c.row);
+      else if (c.op === 'patch') this.cache.patch(c.table, c.key, c.set);
+      else this.cache.delete(c.table, c.key);
+    }
   }
 
   /** Rows of a table in primary-key order. */
