@@ -1,6 +1,6 @@
 import { clip } from './subject-kind';
 
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 const MAX_TEXT = 300;
 const MAX_ITEMS = 20;
