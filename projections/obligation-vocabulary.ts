@@ -5,7 +5,7 @@
  * needs a rebuild.
  */
 
-/** Streams the obligations, history and performance projections follow. */
+/** Tracked items: the streams the obligations and performance projections and the history read follow. */
 export type Source = 'document' | 'issuance' | 'proposal';
 
 export const SOURCE_LABELS: Record<Source, string> = { document: '收文交办', issuance: '发文', proposal: '建议提案' };

@@ -1,7 +1,7 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { shanghaiDate } from '../calendar/deadline-policy';
 import { CLOCK, type Clock } from '../command-handling/clock';
-import { HistoryService, HISTORY } from '../queries/history/history.service';
+import { HistoryService } from '../queries/history/history.service';
 import { OBLIGATIONS, ObligationsService } from '../queries/obligations/obligations.service';
 import { PERFORMANCE, PerformanceService } from '../queries/performance/performance.service';
 import { SubjectsService } from '../queries/subjects/subjects.service';
@@ -11,7 +11,8 @@ import type { DashboardSummary, LiveQueries, OutstandingFilter, OutstandingRow, 
 /** The live views' port over the query services (src/queries/), nothing re-implemented. */
 @Injectable()
 export class QueriesAdapter implements LiveQueries {
-  readonly projections = [OBLIGATIONS, HISTORY, PERFORMANCE];
+  /** What the views read; the timeline is folded from the event store, so it needs none of its own. */
+  readonly projections = [OBLIGATIONS, PERFORMANCE];
 
   constructor(
     private readonly summaries: SummaryService,

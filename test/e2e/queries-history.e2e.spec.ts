@@ -76,10 +76,30 @@ describe('history, state as of, raw events (e2e)', () => {
     expect(body.events[1].metadata.prevHash).toBe(body.events[0].metadata.hash);
   });
 
+  it('is folded on read from the stored events: one entry per event, current at once, waiting for no read model', async () => {
+    const other = (await assignedDocument(t, client, tokens, { unit: 'education', assignAt: '2026-03-13T03:00:00.000Z' })).id;
+    t.clock.set('2026-03-13T04:00:00.000Z');
+    const urged = expectStatus(await client.urge(other, tokens.supervisor, { text: '请加快办理' }), 200, '催办').body;
+    // No minPosition: the stream is read from the store, so the write just acknowledged is there.
+    const body = expectStatus(await api.get(`/documents/${other}/history`, tokens.auditor), 200).body;
+    expect(body).toMatchObject({ id: other, source: 'document', sourceLabel: '收文交办' });
+    expect(body.entries.at(-1)).toMatchObject({ revision: urged.revision, position: urged.position, label: '催办', unit: 'zjg-gov-office-supervision', roleLabel: expect.any(String) });
+    const raw = JSON.parse((await t.app.inject({ method: 'GET', url: `/documents/${other}/events`, headers: { authorization: `Bearer ${tokens.auditor}` } })).body);
+    const fields = (e: { revision: number; position: string; at: string; type: string }) => [e.revision, e.position, e.at, e.type];
+    expect(body.entries.map(fields)).toEqual(raw.events.map((e: { revision: number; globalPosition: string; recordedAt: string; type: string }) => [e.revision, e.globalPosition, e.recordedAt, e.type]));
+    // minPosition is still accepted; there is no read model to wait for.
+    const ahead = expectStatus(await api.get(`/documents/${other}/history?minPosition=9999999999999999`, tokens.auditor), 200).body;
+    expect(ahead.entries).toEqual(body.entries);
+  });
+
   it('a unit outside the document sees it as absent; unknown ids are 404, bad ids 400', async () => {
     expect((await api.get(`/documents/${id}/history`, tokens.unit('finance'))).status).toBe(404);
     expect((await api.get(`/documents/${id}/history`, tokens.unit('education'))).status).toBe(200);
-    expect((await api.get(`/documents/00000000-0000-4000-8000-000000000000/history`, tokens.auditor)).status).toBe(404);
+    const missing = await api.get(`/documents/00000000-0000-4000-8000-000000000000/history`, tokens.auditor);
+    expect(missing.status).toBe(404);
+    expect(missing.body).toMatchObject({ code: 'DOCUMENT_NOT_FOUND', message: '未找到文档 00000000-0000-4000-8000-000000000000' });
+    const outside = await api.get(`/documents/${id}/history`, tokens.unit('finance'));
+    expect(outside.body).toMatchObject({ code: 'DOCUMENT_NOT_FOUND', message: `未找到文档 ${id}` });
     expect((await api.get(`/documents/not-a-uuid/events`, tokens.auditor)).status).toBe(400);
   });
 });

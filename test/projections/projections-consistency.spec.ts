@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { ALL_PROJECTIONS } from '../../projections';
+import { historyEntry } from '../../projections/history-entry';
 import type { Row } from '../../projections/projection';
+import { sourceOf } from '../../projections/stream-source';
 import type { ProjectionRunner } from '../../src/projections/projection-runner';
 import { ProjectionHarness } from './support/projection-harness';
 import { runRandomScenario } from './support/random-scenario';
@@ -66,6 +68,10 @@ async function check(seed: number, store: ReturnType<typeof openStore>, runner: 
       expect({ table, rows: oneByOne.rows(table) }).toEqual({ table, rows: live[`${def.name}.${table}`] });
     }
   }
+  // Histories are folded on read (projections/history-entry.ts): every event of a tracked item has its entry.
+  const tracked = events.filter((e) => sourceOf(e.streamId) !== undefined);
+  expect(tracked.filter((e) => historyEntry(e) === undefined).map((e) => e.type)).toEqual([]);
+  expect(tracked.length).toBeGreaterThan(2000);
   // The dashboard counters equal the rows they count.
   const count = (rows: Row[], key: (r: Row) => string) => rows.reduce<Record<string, number>>((m, r) => ((m[key(r)] = (m[key(r)] ?? 0) + 1), m), {});
   const counters = (rows: Row[], key: (r: Row) => string) => Object.fromEntries(rows.map((r) => [key(r), Number(r.n)]));

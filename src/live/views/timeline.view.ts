@@ -4,8 +4,8 @@ import type { DerivedMessage, LiveCursor } from '../live-view';
 
 /**
  * One item's history: the snapshot holds every entry so far; then one `entry` per event of
- * the item, with that event's position as id. Entries the snapshot already held (the read
- * model may be ahead of the snapshot's id) are not sent again.
+ * the item, with that event's position as id. Entries the snapshot already held (the history
+ * is folded from the event store, which may be ahead of the snapshot's id) are not sent again.
  */
 export class TimelineCursor implements LiveCursor {
   private covered = -1;

@@ -9,15 +9,13 @@ import { DIRECTORY } from '../../domain-deps/domain-deps.module';
 import { EVENT_STORE, type EventStore, type StoredEvent } from '../../event-store/event-store.port';
 import { ISSUANCE_AGGREGATE, type IssuanceAggregate } from '../../issuance/issuance.aggregate';
 import { PROPOSAL_AGGREGATE, type ProposalAggregate } from '../../proposals/proposal.aggregate';
-import { ReadModels } from '../../projections/read-models';
+import { historyEntry, type HistoryEntryFields } from '../../../projections/history-entry';
 import type { Source } from '../../../projections/obligation-vocabulary';
 import { parseAsOf } from '../shared/as-of';
 import { sourceLabel, statusLabel } from '../shared/labels';
 import { inScope, type QueryScope } from '../shared/query-scope';
 import { SubjectsService } from '../subjects/subjects.service';
 import { describeEntry } from './describe-entry';
-
-export const HISTORY = 'history';
 
 export interface HistoryEntry {
   revision: number;
@@ -37,19 +35,6 @@ export interface HistoryEntry {
   data: Record<string, unknown>;
 }
 
-interface EntryRow {
-  revision: number;
-  position: string;
-  recorded_at: string;
-  type: string;
-  label: string;
-  actor_id: string | null;
-  actor_name: string | null;
-  role: string | null;
-  unit: string | null;
-  data: string;
-}
-
 const NOUNS: Record<Source, string> = { document: '文档', issuance: '发文', proposal: '建议/提案' };
 const notFound = (source: Source, id: string) =>
   new NotFoundException({ code: `${source.toUpperCase()}_NOT_FOUND`, message: `未找到${NOUNS[source]} ${id}` });
@@ -63,7 +48,6 @@ export class HistoryService {
   private readonly aggregates: Record<Source, AnyAggregate>;
 
   constructor(
-    private readonly readModels: ReadModels,
     private readonly subjects: SubjectsService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DIRECTORY) private readonly directory: Directory,
@@ -75,14 +59,16 @@ export class HistoryService {
     this.aggregates = { document: documents, issuance: issuances, proposal: proposals };
   }
 
+  /**
+   * Folded on read: the item's stream from the event store, each event mapped with
+   * historyEntry. Always current, so `minPosition` only matters to the scope check, which
+   * reads the subjects read model.
+   */
   async timeline(source: Source, id: string, scope: QueryScope, minPosition?: string): Promise<{ id: string; source: Source; sourceLabel: string; entries: HistoryEntry[] }> {
-    await this.readModels.caughtUp(HISTORY, minPosition);
-    const rows = this.readModels
-      .prepare<[string], EntryRow>(HISTORY, (t) => `SELECT * FROM ${t('entries')} WHERE stream_id = ? ORDER BY revision`)
-      .all(`${source}-${id}`);
-    if (rows.length === 0) throw notFound(source, id);
-    await this.requireScope(source, id, scope, minPosition);
-    return { id, source, sourceLabel: sourceLabel(source), entries: rows.map((r) => this.entry(r)) };
+    const stored = await this.readStream(source, id, scope, minPosition);
+    const entries = stored.map(historyEntry).filter((e) => e !== undefined);
+    if (entries.length === 0) throw notFound(source, id);
+    return { id, source, sourceLabel: sourceLabel(source), entries: entries.map((e) => this.entry(e)) };
   }
 
   /** The state folded with the aggregate's own evolve up to a moment or a revision. */
@@ -116,10 +102,10 @@ export class HistoryService {
     return { streamId: `${source}-${id}`, exportedAt: this.clock.now().toISOString(), count: events.length, events };
   }
 
-  private async readStream(source: Source, id: string, scope: QueryScope): Promise<StoredEvent[]> {
+  private async readStream(source: Source, id: string, scope: QueryScope, minPosition?: string): Promise<StoredEvent[]> {
     const stored = await this.store.readStream(`${source}-${id}`);
     if (stored.length === 0) throw notFound(source, id);
-    await this.requireScope(source, id, scope);
+    await this.requireScope(source, id, scope, minPosition);
     return stored;
   }
 
@@ -130,22 +116,21 @@ export class HistoryService {
     if (!concerns || !inScope(scope, concerns.units)) throw notFound(source, id);
   }
 
-  private entry(r: EntryRow): HistoryEntry {
-    const data = JSON.parse(r.data) as Record<string, unknown>;
-    const roles = r.role ? r.role.split(',') : [];
+  private entry(e: HistoryEntryFields): HistoryEntry {
+    const roles = e.role ? e.role.split(',') : [];
     return {
-      revision: r.revision,
-      position: r.position,
-      at: r.recorded_at,
-      type: r.type,
-      label: r.label,
-      summary: describeEntry(r.type, r.label, data, this.directory),
-      actor: { id: r.actor_id, name: r.actor_name },
-      role: r.role,
+      revision: e.revision,
+      position: e.position,
+      at: e.recordedAt,
+      type: e.type,
+      label: e.label,
+      summary: describeEntry(e.type, e.label, e.data, this.directory),
+      actor: { id: e.actorId, name: e.actorName },
+      role: e.role,
       roleLabel: roles.length ? roles.map((x) => (isRole(x) ? ROLE_LABELS[x] : x)).join('、') : null,
-      unit: r.unit,
-      unitName: r.unit ? this.directory.nameOf(r.unit) : null,
-      data,
+      unit: e.unit,
+      unitName: e.unit ? this.directory.nameOf(e.unit) : null,
+      data: e.data,
     };
   }
 }
