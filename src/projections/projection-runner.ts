@@ -36,6 +36,12 @@ export interface ProjectionRunnerOptions {
   retireGraceMs?: number;
   /** How often a running server looks for `projections rebuild` requests from the CLI; 0: never. */
   rebuildRequestPollMs?: number;
+  /**
+   * Projections removed from the code: what is left of them (registry rows, generations and
+   * their tables) is dropped when the runner opens. Other registered names the runner does not
+   * run are left alone (a runner may run a subset, as tests and benchmarks do).
+   */
+  retired?: readonly string[];
   /** Shown to another process that finds the read models locked. */
   holder?: string;
   logger?: RunnerLogger;
@@ -138,8 +144,12 @@ export class ProjectionRunner {
   }
 
   private load(db: Database.Database, registry: ProjectionRegistry): void {
+    const retired = this.options.retired ?? [];
+    const both = retired.filter((name) => this.definitions.some((d) => d.name === name));
+    if (both.length > 0) throw new Error(`projections both defined and retired: ${both.join(', ')}`);
     db.transaction(() => {
       for (const g of registry.generations().filter((g) => g.state === 'retired')) this.discard(g);
+      for (const name of retired) this.retire(registry, name);
     })();
     for (const def of this.definitions) {
       registry.ensureProjection(def.name);
@@ -154,6 +164,15 @@ export class ProjectionRunner {
         activeReadable: active !== undefined && active.layout === layout,
       });
     }
+  }
+
+  /** Drops a projection that is no longer in the code, so it is not reported as lagging forever. */
+  private retire(registry: ProjectionRegistry, name: string): void {
+    if (!registry.projection(name)) return;
+    const generations = registry.generations(name);
+    for (const g of generations) this.discard(g);
+    registry.deleteProjection(name);
+    this.log.log(`projection ${name} is no longer in the code: dropped its ${generations.length} generation(s)`);
   }
 
   /**

@@ -12,7 +12,7 @@ import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
 import type { ProjectionDefinition } from '../../projections/projection';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
-import { loadAllProjections } from './load-all-projections';
+import { loadAllProjections, loadRetiredProjections } from './load-all-projections';
 import { ProjectionRunner } from './projection-runner';
 import { ReadModels } from './read-models';
 
@@ -84,6 +84,7 @@ export class ProjectionsModule {
               store,
               dataDir: config.dataDir,
               synchronous: config.sqliteSynchronous,
+              retired: loadRetiredProjections(),
               holder: `server (pid ${process.pid})`,
               logger: new Logger('Projections'),
             }),

@@ -130,6 +130,11 @@ export class ProjectionRegistry {
     this.db.prepare('DELETE FROM projection_generations WHERE name = ? AND generation = ?').run(name, generation);
   }
 
+  /** Forgets a projection; its generations must be gone already. */
+  deleteProjection(name: string): void {
+    this.db.prepare('DELETE FROM projection_registry WHERE name = ?').run(name);
+  }
+
   /** Asks the process that owns the read models (a running server) to rebuild `name`. */
   requestRebuild(name: string): void {
     this.ensureProjection(name);

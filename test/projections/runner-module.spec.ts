@@ -122,6 +122,44 @@ describe('ProjectionsModule in the app', () => {
   });
 });
 
+describe('a data dir from before the history was folded on read', () => {
+  it('starts cleanly: the leftover history projection is dropped, readiness and `projections status` do not list it', async () => {
+    const dataDir = tempDir('gw-proj-retired-');
+    // What an older server left: a `history` generation beside the others, now behind the store.
+    const store = openStore(dataDir);
+    await store.appendToStream('doc-1', [anEvent(1), anEvent(2)], { expectedRevision: 'no_stream' });
+    const old = newRunner(store, dataDir, [streamCounts(), { ...streamCounts(), name: 'history' }]);
+    await old.start();
+    await old.waitForPosition('all', await store.headPosition(), 5000);
+    await old.stop();
+    await store.appendToStream('doc-1', [anEvent(3)], { expectedRevision: 1 });
+    await store.close();
+
+    const app = await startApp(dataDir, [streamCounts()]);
+    try {
+      const health = await until(() => ready(app), (h) => h.status === 200);
+      expect(health.status).toBe(200);
+      const projections = health.body.info!.projections!;
+      expect(projections).toMatchObject({ status: 'up', obligations: { state: 'running' }, performance: { state: 'running' }, stream_counts: { state: 'running' } });
+      expect(projections).not.toHaveProperty('history');
+      const tables = app.get(ReadModels).db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'rm_history_%'").all();
+      expect(tables).toEqual([]);
+    } finally {
+      await app.close();
+    }
+
+    process.env.DATA_DIR = dataDir;
+    try {
+      const status = await cli(() => projectionsStatusCommand(() => [streamCounts()]).run([]));
+      expect(status.code).toBe(0);
+      expect(status.out).toMatch(/stream_counts\s+v1\s+g1 v1\s+stopped/);
+      expect(status.out).not.toContain('history');
+    } finally {
+      delete process.env.DATA_DIR;
+    }
+  });
+});
+
 describe('projections rebuild (CLI)', () => {
   const definitions = () => [streamCounts()];
 

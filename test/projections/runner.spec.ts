@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { encodePosition } from '../../src/event-store/sqlite/positions';
 import type { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store';
 import { toErrorResponse } from '../../src/http/error-mapping';
+import type { ProjectionDefinition } from '../../projections/projection';
 import type { ProjectionRunner } from '../../src/projections/projection-runner';
 import { ReadModelNotCaughtUpError } from '../../src/projections/read-model-errors';
 import { ReadModels } from '../../src/projections/read-models';
@@ -189,6 +190,46 @@ describe('projection runner', () => {
   it('refuses a second runner on the same data dir', async () => {
     track(newRunner(store, dataDir, [tally()])).open();
     expect(() => newRunner(store, dataDir, [tally()]).open()).toThrow(/另一个进程/);
+  });
+
+  it('drops what is left of a retired projection when it opens, and leaves other names it does not run alone', async () => {
+    await appendSpread(store, 20, 3);
+    const removed: ProjectionDefinition = { ...streamCounts(), name: 'history' };
+    const first = track(newRunner(store, dataDir, [streamCounts(), removed, tally()]));
+    await first.start();
+    await first.waitForPosition('all', await store.headPosition(), 5000);
+    await first.stop();
+    await appendSpread(store, 5, 3, 20);
+    const tables = () => {
+      const db = new Database(file(), { readonly: true });
+      try {
+        return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'rm_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+      } finally {
+        db.close();
+      }
+    };
+    expect(tables()).toContain('rm_history_g1_streams');
+
+    const second = track(newRunner(store, dataDir, [streamCounts()], { retired: ['history'] }));
+    await second.start();
+    await second.waitForPosition('stream_counts', await store.headPosition(), 5000);
+    expect(tables()).toEqual(['rm_stream_counts_g1_streams', 'rm_tally_g1_per_stream', 'rm_tally_g1_total']);
+    const statuses = await second.status();
+    expect(statuses.map((s) => [s.name, s.version])).toEqual([
+      ['stream_counts', 1],
+      ['tally', null], // not run by this runner, not retired: kept, and resumes when run again
+    ]);
+    await second.stop();
+    // Again: nothing left to drop.
+    const third = track(newRunner(store, dataDir, [streamCounts()], { retired: ['history'] }));
+    third.open();
+    expect((await third.status()).map((s) => s.name)).toEqual(['stream_counts', 'tally']);
+  });
+
+  it('refuses a projection that is both defined and retired', () => {
+    expect(() => newRunner(store, dataDir, [tally()], { retired: ['tally'] }).open()).toThrow(/both defined and retired: tally/);
+    // The lock was released: a corrected runner opens.
+    track(newRunner(store, dataDir, [tally()])).open();
   });
 });
 
