@@ -10,7 +10,7 @@ export interface CatalogueEntry {
 
 /**
  * Every 收文/交办 event type with its label, schema version and meaning. The history
- * projection reads labels from here; the README's event table is generated from it.
+ * (projections/history-entry.ts) reads labels from here; the README's event table is generated from it.
  */
 export const catalogue: Readonly<Record<DocumentEventType, CatalogueEntry>> = {
   'document.submitted': {
