@@ -53,6 +53,14 @@ describe('permissions over HTTP: the actor comes from the token, the decider dec
     expect((await client.get(id, tokens.auditor)).body.status).toBe('assigned');
   });
 
+  it('a command on a document id with nothing stored answers 404 DOCUMENT_NOT_FOUND, nothing written', async () => {
+    const head = await store.headPosition();
+    const res = await client.register('0199a1b2-0000-7000-8000-000000000001', tokens.officeClerk, { registrationNo: '收文〔2026〕999号' });
+    expect(res.status).toBe(404);
+    expect(res.body).toMatchObject({ code: 'DOCUMENT_NOT_FOUND', message: '未找到该公文' });
+    expect(await store.headPosition()).toBe(head);
+  });
+
   it('第四十二条: only the office registers, reviews, routes and assigns (403 OFFICE_ONLY)', async () => {
     const unit = tokens.unit('natural-resources');
     const id = expectStatus(await client.submit(unit, requestBody()), 201).body.id;

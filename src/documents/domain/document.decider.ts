@@ -1,3 +1,4 @@
+import { DomainError } from '../../domain/domain-error';
 import type { DocumentEvent } from '../../../events/document-events';
 import type { Decider } from '../../domain/decider';
 import type { DocumentCommand } from './document-commands';
@@ -33,7 +34,8 @@ function guardLifecycle(command: DocumentCommand, state: DocumentState): void {
     if (status !== 'new') throw invalidState('ALREADY_SUBMITTED', '该公文已提交;退文后请用"重新提交"更正');
     return;
   }
-  if (status === 'new') throw invalidState('NOT_SUBMITTED', '该公文尚未提交');
+  // Only submit starts a stream: nothing stored means no such document (as for 发文 and 建议提案).
+  if (status === 'new') throw new DomainError('not_found', 'DOCUMENT_NOT_FOUND', '未找到该公文');
   if (status === 'archived') throw invalidState('ARCHIVED', '公文已归档,只能查阅');
   if (status === 'closed' && command.type !== 'archive') throw invalidState('CLOSED', '公文已关闭,只能归档');
   if (status === 'returned' && command.type !== 'resubmit' && command.type !== 'close') {

@@ -60,8 +60,8 @@ const archived = documentEvent('document.archived', {});
 const opinionSubmitted = documentEvent('document.opinion_submitted', { unit: 'natural-resources', text: '意见', onTime: true });
 
 describe('refusals that depend only on the lifecycle', () => {
-  it.each(ALL.filter((t) => t !== 'submit'))('%s on a stream with no submission → NOT_SUBMITTED', (type) => {
-    spec.given([]).when(sample[type]).thenThrows('NOT_SUBMITTED', 'invalid_state');
+  it.each(ALL.filter((t) => t !== 'submit'))('%s on a stream with no submission → DOCUMENT_NOT_FOUND (404)', (type) => {
+    spec.given([]).when(sample[type]).thenThrows('DOCUMENT_NOT_FOUND', 'not_found');
   });
 
   it('submit on an existing stream → ALREADY_SUBMITTED (corrections go through resubmit)', () => {
