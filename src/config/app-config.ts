@@ -7,6 +7,8 @@ export interface AppConfig {
   host: string;
   dataDir: string;
   sqliteSynchronous: SynchronousMode;
+  /** Read models are derived and rebuilt from the events: atomic commits suffice (NORMAL). */
+  readModelSynchronous: SynchronousMode;
   /** Unset: the embedded SQLite store. */
   eventStoreConnectionString?: string;
   auth: {
@@ -93,6 +95,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     host: env.HOST || '0.0.0.0',
     dataDir: path(env.DATA_DIR || './data'),
     sqliteSynchronous: oneOf('SQLITE_SYNCHRONOUS', SYNC_MODES, 'FULL', (s) => s.toUpperCase()),
+    readModelSynchronous: oneOf('READ_MODELS_SYNCHRONOUS', SYNC_MODES, 'NORMAL', (s) => s.toUpperCase()),
     eventStoreConnectionString: connection,
     auth: {
       secret,

@@ -21,8 +21,8 @@ export interface FeedOptions {
   /**
    * For rebuild feeds: commit without an fsync per batch. WAL keeps every commit atomic, so
    * a power cut can only take back the newest batches, rows and checkpoint together, and they
-   * are replayed; the switch-over commits with the connection's own setting (FULL by default),
-   * which makes all of them durable.
+   * are replayed; the switch-over commits with the connection's own setting
+   * (READ_MODELS_SYNCHRONOUS), which with FULL makes all of them durable.
    */
   relaxedSync?: boolean;
 }

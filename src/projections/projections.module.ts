@@ -83,7 +83,7 @@ export class ProjectionsModule {
             new ProjectionRunner({
               store,
               dataDir: config.dataDir,
-              synchronous: config.sqliteSynchronous,
+              synchronous: config.readModelSynchronous,
               retired: loadRetiredProjections(),
               holder: `server (pid ${process.pid})`,
               logger: new Logger('Projections'),

@@ -45,7 +45,7 @@ export function projectionsRebuildCommand(definitionsOf: () => ProjectionDefinit
       const runner = new ProjectionRunner({
         store,
         dataDir: config.dataDir,
-        synchronous: config.sqliteSynchronous,
+        synchronous: config.readModelSynchronous,
         definitions,
         holder: `CLI projections rebuild (pid ${process.pid})`,
         retireGraceMs: 0, // no readers in this process
@@ -82,7 +82,7 @@ export function projectionsRebuildCommand(definitionsOf: () => ProjectionDefinit
 
 /** The server owns the read models: ask through the registry, then watch the new generations. */
 async function requestAndFollow(config: AppConfig, store: EventStore, names: string[], bar: ProgressBar, label: string): Promise<number> {
-  const db = openReadModelDatabase(readModelFile(config.dataDir), config.sqliteSynchronous);
+  const db = openReadModelDatabase(readModelFile(config.dataDir), config.readModelSynchronous);
   try {
     const registry = new ProjectionRegistry(db);
     const before = new Map(names.map((n) => [n, registry.projection(n)?.activeGeneration ?? 0]));
