@@ -17,6 +17,7 @@ import type {
 import { START } from '../event-store.port';
 import { StoreUnavailableError } from '../errors';
 import { catchUpSubscription } from '../catch-up-subscription';
+import { BackgroundCheckpointer } from './background-checkpointer';
 import { BatchCommitter, isUnavailable, toUnavailable } from './batch-committer';
 import { GroupCommitWriter } from './group-commit-writer';
 import { decodePosition, encodePosition } from './positions';
@@ -28,6 +29,8 @@ export interface SqliteEventStoreOptions {
   synchronous?: SynchronousMode;
   /** How often live subscriptions look for events written by another process. */
   pollIntervalMs?: number;
+  /** Checkpoint the WAL on a separate thread (files only; default true). */
+  backgroundCheckpoint?: boolean;
 }
 
 interface EventRow {
@@ -52,6 +55,7 @@ export class SqliteEventStore implements EventStore {
   private readonly pollIntervalMs: number;
   private readonly statements;
   private readonly subscriptions = new Set<Subscription>();
+  private readonly checkpointer?: BackgroundCheckpointer;
   private closed = false;
 
   constructor(options: SqliteEventStoreOptions) {
@@ -60,7 +64,13 @@ export class SqliteEventStore implements EventStore {
     openEventDatabase(this.db, options.synchronous ?? 'FULL');
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
     this.committed.setMaxListeners(0);
-    this.writer = new GroupCommitWriter(new BatchCommitter(this.db), () => this.committed.emit('commit'));
+    if (options.file !== ':memory:' && options.backgroundCheckpoint !== false) {
+      this.checkpointer = new BackgroundCheckpointer(this.db);
+    }
+    this.writer = new GroupCommitWriter(new BatchCommitter(this.db), () => {
+      this.checkpointer?.nudge();
+      this.committed.emit('commit');
+    });
     this.statements = {
       forwards: this.db.prepare<[string, number, number], EventRow>(
         `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
@@ -163,6 +173,7 @@ export class SqliteEventStore implements EventStore {
     await Promise.all(open.map((s) => s.close()));
     this.closed = true;
     this.committed.emit('commit'); // wake live subscriptions so they notice the close
+    await this.checkpointer?.stop();
     this.db.close();
   }
 

@@ -1,0 +1,110 @@
+import type Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { EventToAppend } from '../../src/event-store/event-store.port';
+import { BACKSTOP_PAGES, BackgroundCheckpointer } from '../../src/event-store/sqlite/background-checkpointer';
+import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store';
+
+const padding = 'x'.repeat(1000); // ~1 KB per event
+const event = (n: number): EventToAppend => ({
+  eventId: randomUUID(),
+  type: 'test.appended',
+  schemaVersion: 1,
+  data: { n, padding },
+  metadata: { actor: { id: 'u', name: 'u' }, unit: 'u', role: 'r', commandId: randomUUID(), correlationId: 'c', causationId: 'c' },
+  recordedAt: new Date().toISOString(),
+});
+
+const newFile = () => join(mkdtempSync(join(tmpdir(), 'gwdb-ckpt-')), 'events.sqlite');
+const size = (path: string) => (existsSync(path) ? statSync(path).size : 0);
+
+/** Appends `rounds` group commits of `width` one-event appends, each to its own stream. */
+async function appendRounds(store: SqliteEventStore, rounds: number, width = 50, from = 0): Promise<number> {
+  let n = from;
+  for (let r = 0; r < rounds; r++) {
+    await Promise.all(Array.from({ length: width }, () => {
+      const i = n++;
+      return store.appendToStream(`s-${i}`, [event(i)], { expectedRevision: 'no_stream' });
+    }));
+  }
+  return n;
+}
+
+/** Bounded wait (no timing asserted): the caller's expectation fails if it never holds. */
+async function eventually(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !condition(); i++) await new Promise((r) => setTimeout(r, 20));
+}
+
+describe('SQLite background checkpointer', () => {
+  it('copies the WAL into the database on its own thread, below the writer’s own threshold', async () => {
+    const file = newFile();
+    const store = new SqliteEventStore({ file });
+    try {
+      expect(store.database.pragma('wal_autocheckpoint', { simple: true })).toBe(BACKSTOP_PAGES);
+      await appendRounds(store, 30, 64); // ~2.5 MB, far below the backstop (16 MB)
+      await eventually(() => size(file) >= 2_000_000);
+      expect(size(file)).toBeGreaterThanOrEqual(2_000_000);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('keeps the WAL bounded under continuous appends', async () => {
+    const file = newFile();
+    const store = new SqliteEventStore({ file });
+    try {
+      const bound = 1.5 * BACKSTOP_PAGES * (store.database.pragma('page_size', { simple: true }) as number);
+      let largest = 0;
+      for (let n = 0; n < 30_000; ) {
+        n = await appendRounds(store, 10, 64, n);
+        largest = Math.max(largest, size(`${file}-wal`));
+      }
+      // ~30 MB of event data went through the WAL.
+      expect(largest).toBeLessThan(bound);
+      expect(size(file)).toBeGreaterThan(bound);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('keeps every event intact while it runs, and close() stops it (the last connection removes the WAL)', async () => {
+    const file = newFile();
+    const store = new SqliteEventStore({ file });
+    const appended = await appendRounds(store, 60, 64);
+    await store.close();
+    expect(existsSync(`${file}-wal`)).toBe(false);
+
+    const reopened = new SqliteEventStore({ file, backgroundCheckpoint: false });
+    try {
+      expect(reopened.database.pragma('integrity_check', { simple: true })).toBe('ok');
+      const all = await reopened.readAll({ maxCount: appended + 1 });
+      expect(all.map((e) => (e.data as { n: number }).n).sort((a, b) => a - b)).toEqual(Array.from({ length: appended }, (_, i) => i));
+      expect(new Set(all.map((e) => e.globalPosition)).size).toBe(appended);
+    } finally {
+      await reopened.close();
+    }
+  });
+
+  it('without it (or in memory) the writer keeps SQLite’s own checkpointing', async () => {
+    const off = new SqliteEventStore({ file: newFile(), backgroundCheckpoint: false });
+    const memory = new SqliteEventStore({ file: ':memory:' });
+    try {
+      expect(off.database.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+      await appendRounds(memory, 2);
+      expect(await memory.headPosition()).toBe('0000000000000100');
+    } finally {
+      await off.close();
+      await memory.close();
+    }
+  });
+
+  it('if its thread cannot open the database, the writer returns to SQLite’s default checkpointing', async () => {
+    const pragmas: string[] = [];
+    const db = { name: join(newFile(), 'missing.sqlite'), open: true, pragma: (p: string) => void pragmas.push(p) };
+    const checkpointer = new BackgroundCheckpointer(db as unknown as Database.Database);
+    await checkpointer.stop();
+    expect(pragmas).toEqual([`wal_autocheckpoint = ${BACKSTOP_PAGES}`, 'wal_autocheckpoint = 1000']);
+  });
+});
