@@ -65,6 +65,7 @@ function print(rows: Row[]): void {
   const w = Math.max(...rows.map((r) => r.name.length));
   console.log(`\nDurable appends: WAL + synchronous=FULL, ~500 B events, 1 event per append, 10k streams,`);
   console.log(`${SECONDS} s per row in ${ROUNDS} interleaved rounds. Raw rows write our tables (events + streams), no checks.`);
+  console.log(`Our store checkpoints the WAL on a background thread; the raw rows and the peer checkpoint in the writer (SQLite's default).`);
   console.log(`Event ids: ${RANDOM_IDS ? 'fully random (BENCH_EVENT_IDS=random), NOT what the product mints' : 'as the product mints them (v7 command id, derived event ids)'}.\n`);
   console.log(`| ${'row'.padEnd(w)} | ${'events'.padStart(9)} | ${'events/s'.padStart(9)} |`);
   console.log(`|${'-'.repeat(w + 2)}|${'-'.repeat(10)}:|${'-'.repeat(10)}:|`);
