@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventToAppend } from '../../src/event-store/event-store.port';
@@ -17,7 +17,9 @@ const event = (n: number): EventToAppend => ({
   recordedAt: new Date().toISOString(),
 });
 
-const newFile = () => join(mkdtempSync(join(tmpdir(), 'gwdb-ckpt-')), 'events.sqlite');
+const dirs: string[] = [];
+const newFile = () => join(dirs[dirs.push(mkdtempSync(join(tmpdir(), 'gwdb-ckpt-'))) - 1]!, 'events.sqlite');
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 const size = (path: string) => (existsSync(path) ? statSync(path).size : 0);
 
 /** Appends `rounds` group commits of `width` one-event appends, each to its own stream. */
