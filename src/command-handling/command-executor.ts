@@ -6,7 +6,8 @@ import type { AggregateDefinition } from './aggregate-definition';
 import { CLOCK, type Clock } from './clock';
 import { IdempotencyKeyReusedError, PreconditionFailedError, RetriesExhaustedError } from './command-errors';
 import { eventIdFor, uuidFrom, uuidV7 } from './deterministic-id';
-import { foldStream } from './fold';
+import { foldOnto } from './fold';
+import { StreamStateCache, type StreamSnapshot } from './stream-state-cache';
 import { chainEvents } from '../audit/hash-chain';
 import { COMMAND_AUTHORIZER, type CommandAuthorizer } from '../security/command-authorizer';
 
@@ -45,9 +46,14 @@ const MAX_ATTEMPTS = 5;
  */
 const UNCHECKED: CommandAuthorizer = { authorize: () => undefined };
 
-/** Read → fold → decide → append with the expected revision; retry on a lost race. */
+/**
+ * Read → fold → decide → append with the expected revision; retry on a lost race. The fold
+ * starts from a cached snapshot of the stream and reads only the events after it.
+ */
 @Injectable()
 export class CommandExecutor {
+  private readonly cache = new StreamStateCache();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -62,15 +68,15 @@ export class CommandExecutor {
       : uuidV7(this.clock.now().getTime());
 
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const stored = await this.store.readStream(streamId);
-      if (request.idempotencyKey) {
-        const earlier = stored.filter((e) => e.metadata.commandId === commandId);
+      const current = await this.load(aggregate, streamId);
+      if (request.idempotencyKey && current.commandIds.has(commandId)) {
+        const earlier = (await this.store.readStream(streamId)).filter((e) => e.metadata.commandId === commandId);
         if (earlier.length > 0) {
           if (earlier[0]!.metadata.commandType !== command.type) throw new IdempotencyKeyReusedError(request.idempotencyKey);
           return result(request.id, streamId, earlier, true);
         }
       }
-      const { state, revision } = foldStream(aggregate, stored);
+      const { state, revision } = current;
       // The permission matrix, before the decider and before revealing the revision (412).
       this.authorizer.authorize({ aggregate: aggregate.name, command, state, actor });
       if (request.ifMatch !== undefined && request.ifMatch !== revision) {
@@ -78,7 +84,7 @@ export class CommandExecutor {
       }
       const now = this.clock.now();
       const decided: DomainEvent[] = aggregate.decider.decide(command, state, { now, actor, deps: aggregate.deps() });
-      if (decided.length === 0) return result(request.id, streamId, stored.slice(-1), false, revision);
+      if (decided.length === 0) return { id: request.id, streamId, revision, position: current.position, events: [], replayed: false };
 
       const recordedAt = now.toISOString();
       const correlationId = request.correlationId ?? commandId;
@@ -98,11 +104,14 @@ export class CommandExecutor {
         },
         recordedAt,
       }));
-      const toAppend = chainEvents(streamId, revision, stored[stored.length - 1]?.metadata.hash, unsealed);
+      const toAppend = chainEvents(streamId, revision, current.lastHash, unsealed);
       try {
         const appended = await this.store.appendToStream(streamId, toAppend, {
           expectedRevision: revision === -1 ? 'no_stream' : revision,
         });
+        // Without a key the ids are fresh, so the store wrote exactly these events. With one it
+        // may have answered with an earlier attempt's (other recordedAt and hashes): re-read those.
+        if (!request.idempotencyKey) this.remember(aggregate, streamId, current, toAppend, appended.position);
         return {
           id: request.id,
           streamId,
@@ -125,16 +134,53 @@ export class CommandExecutor {
     }
     throw new RetriesExhaustedError(streamId, MAX_ATTEMPTS);
   }
+
+  /** The cached snapshot brought up to date with whatever the store holds after it. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  private async load(aggregate: AggregateDefinition<any, any, any, any>, streamId: string): Promise<StreamSnapshot> {
+    const cached = this.cache.get(streamId);
+    const newer = await this.store.readStream(streamId, cached ? { fromRevision: cached.revision + 1 } : undefined);
+    const base = cached ?? { state: aggregate.decider.initialState(), revision: -1, position: '', lastHash: undefined, commandIds: new Set<string>() };
+    if (newer.length === 0) return base;
+    for (const event of newer) base.commandIds.add(event.metadata.commandId);
+    const last = newer[newer.length - 1]!;
+    const snapshot = {
+      state: foldOnto(aggregate, base.state, newer),
+      revision: last.revision,
+      position: last.globalPosition,
+      lastHash: last.metadata.hash,
+      commandIds: base.commandIds,
+    };
+    this.cache.put(streamId, snapshot);
+    return snapshot;
+  }
+
+  /** Folds our own appended events onto the snapshot they were decided on. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  private remember(aggregate: AggregateDefinition<any, any, any, any>, streamId: string, base: StreamSnapshot, appended: EventToAppend[], position: GlobalPosition): void {
+    // Through JSON, so the state is exactly what folding the stored events would give.
+    const events = appended.map((e, i) => ({ ...e, data: JSON.parse(JSON.stringify(e.data)) as Record<string, unknown>, revision: base.revision + 1 + i }));
+    const last = appended[appended.length - 1]!;
+    base.commandIds.add(last.metadata.commandId);
+    this.cache.put(streamId, {
+      state: foldOnto(aggregate, base.state, events),
+      revision: base.revision + appended.length,
+      position,
+      lastHash: last.metadata.hash,
+      commandIds: base.commandIds,
+    });
+  }
 }
 
-function result(id: string, streamId: string, events: StoredEvent[], replayed: boolean, revision?: number): CommandResult {
-  const last = events[events.length - 1];
+/** The answer to an Idempotency-Key retry: the earlier command's events. */
+function result(id: string, streamId: string, events: StoredEvent[], replayed: true): CommandResult {
+  const last = events[events.length - 1]!;
   return {
     id,
     streamId,
-    revision: revision ?? last?.revision ?? -1,
-    position: last?.globalPosition ?? '',
-    events: replayed ? events.map((e) => ({ type: e.type, revision: e.revision, data: e.data })) : [],
+    revision: last.revision,
+    position: last.globalPosition,
+    events: events.map((e) => ({ type: e.type, revision: e.revision, data: e.data })),
     replayed,
   };
 }

@@ -8,13 +8,26 @@ export interface Folded<State> {
   revision: number;
 }
 
+/** What evolve needs of an event: a stored one, or one just appended. */
+export type FoldableEvent = Pick<StoredEvent, 'type' | 'schemaVersion' | 'data' | 'revision' | 'recordedAt' | 'metadata'>;
+
 /** The one fold used by commands, GET state, state-as-of and audits. */
 export function foldStream<State, Command extends { type: string }, Event extends DomainEvent, Deps>(
   aggregate: AggregateDefinition<State, Command, Event, Deps>,
   stored: StoredEvent[],
 ): Folded<State> {
-  let state = aggregate.decider.initialState();
-  for (const event of stored) {
+  const state = foldOnto(aggregate, aggregate.decider.initialState(), stored);
+  return { state, revision: stored.length === 0 ? -1 : stored[stored.length - 1]!.revision };
+}
+
+/** Continues a fold from a state already folded up to the event before `events[0]`. */
+export function foldOnto<State, Command extends { type: string }, Event extends DomainEvent, Deps>(
+  aggregate: AggregateDefinition<State, Command, Event, Deps>,
+  initial: State,
+  events: readonly FoldableEvent[],
+): State {
+  let state = initial;
+  for (const event of events) {
     state = aggregate.decider.evolve(state, aggregate.deserialize(event.type, event.schemaVersion, event.data), {
       revision: event.revision,
       recordedAt: event.recordedAt,
@@ -23,5 +36,5 @@ export function foldStream<State, Command extends { type: string }, Event extend
       role: event.metadata.role,
     });
   }
-  return { state, revision: stored.length === 0 ? -1 : stored[stored.length - 1]!.revision };
+  return state;
 }
