@@ -1,3 +1,4 @@
+import { LruMap } from '../common/lru-map';
 import type { GlobalPosition } from '../event-store/event-store.port';
 
 /**
@@ -23,31 +24,23 @@ export interface StreamSnapshot<State = unknown> {
 
 /** Least recently used snapshots per stream, at most `maxStreams` of them. */
 export class StreamStateCache {
-  private readonly entries = new Map<string, StreamSnapshot>();
+  private readonly entries: LruMap<string, StreamSnapshot>;
 
-  constructor(private readonly maxStreams = 10_000) {}
+  constructor(maxStreams = 10_000) {
+    this.entries = new LruMap(maxStreams);
+  }
 
   get(streamId: string): StreamSnapshot | undefined {
-    const snapshot = this.entries.get(streamId);
-    if (snapshot) this.touch(streamId, snapshot);
-    return snapshot;
+    return this.entries.get(streamId);
   }
 
   /** Keeps the newer of the cached and the given snapshot (concurrent commands finish in any order). */
   put(streamId: string, snapshot: StreamSnapshot): void {
-    const cached = this.entries.get(streamId);
-    if (cached && cached.revision >= snapshot.revision) return;
-    this.touch(streamId, snapshot);
-    if (this.entries.size > this.maxStreams) this.entries.delete(this.entries.keys().next().value!);
+    const cached = this.entries.peek(streamId);
+    if (!cached || cached.revision < snapshot.revision) this.entries.set(streamId, snapshot);
   }
 
   get size(): number {
     return this.entries.size;
-  }
-
-  private touch(streamId: string, snapshot: StreamSnapshot): void {
-    // Map keeps insertion order: re-inserting makes the first key the least recently used.
-    this.entries.delete(streamId);
-    this.entries.set(streamId, snapshot);
   }
 }
