@@ -2,6 +2,7 @@ import { JwtService } from '@nestjs/jwt';
 import { createPublicKey, createSecretKey } from 'node:crypto';
 import type { Actor } from '../domain/decider';
 import type { AuthKeys } from './auth-keys';
+import { LruMap } from '../common/lru-map';
 import { isRole, type Role } from './roles';
 
 /** Claims of a 公文督办 access token. */
@@ -25,6 +26,11 @@ const ASYMMETRIC = ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'PS256', 'EdDSA
 /** Verifies tokens with pinned algorithms, issuer, audience and a mandatory expiry. */
 export class TokenVerifier {
   private readonly jwt: JwtService;
+  /**
+   * Tokens that verified, until their expiry: the same string verifies the same way (the keys
+   * are fixed for the process), and a client sends one token with every request.
+   */
+  private readonly verified = new LruMap<string, { actor: Actor; expiresAtMs: number }>(10_000);
   constructor(
     private readonly keys: AuthKeys,
     private readonly issuer: string,
@@ -37,6 +43,9 @@ export class TokenVerifier {
   }
 
   verify(token: string): Actor {
+    const known = this.verified.get(token);
+    // jsonwebtoken's own test: expired once floor(now / 1000) >= exp.
+    if (known && Date.now() < known.expiresAtMs) return known.actor;
     let payload: Record<string, unknown>;
     try {
       payload = this.jwt.verify(token, {
@@ -47,7 +56,11 @@ export class TokenVerifier {
     } catch (error) {
       throw explain(error);
     }
-    return actorFrom(payload);
+    // Frozen: every request bearing this token shares it.
+    const actor = Object.freeze(actorFrom(payload));
+    Object.freeze(actor.roles);
+    this.verified.set(token, { actor, expiresAtMs: Math.ceil(payload.exp as number) * 1000 });
+    return actor;
   }
 }
 

@@ -30,6 +30,28 @@ describe('access tokens', () => {
     expect(() => verifier.verify(token())).toThrow(expect.objectContaining({ code }));
   });
 
+  it('keeps refusing a token once it expires, though it verified before', () => {
+    const token = mint({ expiresInSeconds: 60 });
+    const exp = (JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { exp: number }).exp;
+    const now = jest.spyOn(Date, 'now');
+    try {
+      now.mockReturnValue(exp * 1000 - 1);
+      expect(verifier.verify(token)).toMatchObject({ id: 'u-7' });
+      expect(verifier.verify(token)).toMatchObject({ id: 'u-7' });
+      now.mockReturnValue(exp * 1000);
+      expect(() => verifier.verify(token)).toThrow(expect.objectContaining({ code: 'TOKEN_EXPIRED' }));
+    } finally {
+      now.mockRestore();
+    }
+  });
+
+  it('a verified token does not vouch for the same claims with another signature', () => {
+    const token = mint();
+    verifier.verify(token);
+    const forged = `${token.slice(0, token.lastIndexOf('.'))}.${Buffer.from('x'.repeat(32)).toString('base64url')}`;
+    expect(() => verifier.verify(forged)).toThrow(expect.objectContaining({ code: 'TOKEN_INVALID' }));
+  });
+
   it('refuses a token without expiry or with unknown roles', () => {
     const jwt = new JwtService({ secret });
     const base = { issuer: 'gongwen-duban', audience: 'gongwen-duban-api', subject: 'u' };
