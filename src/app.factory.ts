@@ -1,11 +1,11 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import helmet from '@fastify/helmet';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
+import { registerSecurityHeaders } from './http/security-headers';
 import { createValidationPipe } from './http/validation.pipe';
 import { createLogger, PinoNestLogger } from './logging/logger';
 import { httpLogger } from './security/log-redaction';
@@ -42,17 +42,8 @@ export async function createApp(config: AppConfig, appLogger: Logger = createLog
     // Throw start-up errors (e.g. a read-only data directory) to the caller instead of exiting.
     abortOnError: false,
   });
-  await app.register(helmet as never, {
-    // Swagger UI and the dashboard use inline scripts/styles served by us only.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-      },
-    },
-  });
+  const fastify = app.getHttpAdapter().getInstance();
+  await registerSecurityHeaders(fastify);
   if (config.corsOrigins.length > 0) {
     app.enableCors({
       origin: config.corsOrigins.includes('*') ? true : config.corsOrigins,
@@ -60,7 +51,6 @@ export async function createApp(config: AppConfig, appLogger: Logger = createLog
       allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'Last-Event-ID'],
     });
   }
-  const fastify = app.getHttpAdapter().getInstance();
   // Graceful shutdown: once closing, in-flight responses carry `Connection: close`, so their
   // keep-alive sockets end with them. Fastify closes only the sockets idle when close() starts;
   // the others kept close() (and SIGTERM) waiting for the clients' idle timeout (~72 s).
