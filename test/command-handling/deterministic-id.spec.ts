@@ -16,6 +16,12 @@ describe('ids', () => {
     expect(early).toMatch(UUID);
   });
 
+  it('v7 ids at one instant differ, across refills of the random pool too', () => {
+    const ids = Array.from({ length: 1000 }, () => uuidV7(Date.UTC(2026, 0, 1)));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.every((id) => UUID.test(id))).toBe(true);
+  });
+
   it('event ids repeat for a retried command, differ per index, and keep the command time prefix', () => {
     const command = uuidV7(Date.UTC(2026, 10, 29));
     expect(eventIdFor(command, 0)).toBe(eventIdFor(command, 0));
