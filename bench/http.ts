@@ -7,7 +7,7 @@
  *   --only submit,lifecycle   scenarios to run besides the no-op baseline
  *   --baseline false          skip the no-op baseline (e.g. to profile commands only)
  */
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { actors, type Actors } from '../reliability/lib/actors';
@@ -42,14 +42,26 @@ interface Row {
   p99: number;
   non2xx: number;
   errors: number;
+  /** Server CPU (user + system) per answered request, µs: steadier than req/s on shared cores. */
+  cpuUs: number;
 }
 
-async function load(url: string, connections: number, duration: number, req: Req & { setup?: (r: Req) => Req }): Promise<Omit<Row, 'scenario'>> {
+/** CPU seconds a process has used so far (Linux /proc), NaN elsewhere. */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in USER_HZ ticks
+  } catch {
+    return NaN;
+  }
+}
+
+async function load(url: string, connections: number, duration: number, req: Req & { setup?: (r: Req) => Req }): Promise<Omit<Row, 'scenario' | 'cpuUs'> & { answered: number }> {
   const { setup, ...base } = req;
   // autocannon takes the path from the url (a top-level `path` is ignored).
   const { path, ...rest } = base;
   const r = await autocannon({ url: url + (path ?? ''), connections, duration, ...rest, ...(setup ? { requests: [{ setupRequest: setup }] } : {}) });
-  return { perSecond: r['2xx'] / r.duration, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts };
+  return { perSecond: r['2xx'] / r.duration, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts, answered: r['2xx'] + r.non2xx };
 }
 
 /** `count` documents moved to 交办 through the API, `concurrency` at a time. */
@@ -103,7 +115,9 @@ async function main(): Promise<void> {
   const only = args.only?.split(',');
   const run = async (scenario: string, req: Req & { setup?: (r: Req) => Req }) => {
     if (only && !scenario.startsWith('no-op') && !only.some((o) => scenario.startsWith(o))) return;
-    rows.push({ scenario, ...(await load(url, connections, duration, req)) });
+    const cpuBefore = cpuSeconds(server.pid);
+    const { answered, ...result } = await load(url, connections, duration, req);
+    rows.push({ scenario, ...result, cpuUs: ((cpuSeconds(server.pid) - cpuBefore) / answered) * 1e6 });
     process.stderr.write(`  ${scenario} done\n`);
   };
   if (args.baseline !== 'false') await run('no-op GET /health/live', { method: 'GET', path: '/health/live' });
@@ -129,9 +143,9 @@ async function main(): Promise<void> {
   const noop = rows.find((r) => r.scenario.startsWith('no-op'))?.perSecond ?? NaN;
   const fmt = (n: number, d = 0) => n.toFixed(d).padStart(9);
   const lines = [
-    `| scenario                        |    req/s |  p50 ms |  p99 ms |  ratio | non-2xx | errors |`,
-    `|---------------------------------|---------:|--------:|--------:|-------:|--------:|-------:|`,
-    ...rows.map((r) => `| ${r.scenario.padEnd(31)} |${fmt(r.perSecond)} |${fmt(r.p50, 1).slice(1)} |${fmt(r.p99, 1).slice(1)} | ${((r.perSecond / noop) * 100).toFixed(1).padStart(5)}% |${fmt(r.non2xx).slice(1)} |${fmt(r.errors).slice(2)} |`),
+    `| scenario                        |    req/s |  p50 ms |  p99 ms |  ratio | non-2xx | errors | server CPU µs/req |`,
+    `|---------------------------------|---------:|--------:|--------:|-------:|--------:|-------:|------------------:|`,
+    ...rows.map((r) => `| ${r.scenario.padEnd(31)} |${fmt(r.perSecond)} |${fmt(r.p50, 1).slice(1)} |${fmt(r.p99, 1).slice(1)} | ${((r.perSecond / noop) * 100).toFixed(1).padStart(5)}% |${fmt(r.non2xx).slice(1)} |${fmt(r.errors).slice(2)} |${fmt(r.cpuUs).padStart(18)} |`),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   const commands = rows.filter((r) => !r.scenario.startsWith('no-op'));
