@@ -46,9 +46,12 @@ const MAX_ATTEMPTS = 5;
  */
 const UNCHECKED: CommandAuthorizer = { authorize: () => undefined };
 
+type AnyAggregate = CommandRequest<{ type: string }>['aggregate'];
+type Attempt = { result: CommandResult } | { lost: ConcurrencyError | DuplicateEventIdError };
+
 /**
- * Read → fold → decide → append with the expected revision; retry on a lost race. The fold
- * starts from a cached snapshot of the stream and reads only the events after it.
+ * Read → fold → decide → append with the expected revision; retry on a lost race. Folds start
+ * from a cached snapshot of the stream (history is immutable, so it is always a true prefix).
  */
 @Injectable()
 export class CommandExecutor {
@@ -61,86 +64,121 @@ export class CommandExecutor {
   ) {}
 
   async execute<Command extends { type: string }>(request: CommandRequest<Command>): Promise<CommandResult> {
-    const { aggregate, actor, command } = request;
+    const { aggregate } = request;
     const streamId = `${aggregate.name}-${request.id}`;
     const commandId = request.idempotencyKey
-      ? uuidFrom(`${streamId}\n${actor.id}\n${request.idempotencyKey}`)
+      ? uuidFrom(`${streamId}\n${request.actor.id}\n${request.idempotencyKey}`)
       : uuidV7(this.clock.now().getTime());
+
+    // First without reading: on the cached snapshot, or the empty stream when none is cached.
+    // Only an append at the snapshot's revision can succeed, which proves it current. Anything
+    // else (a refusal, a 412, nothing to write, a lost race) is decided again below on what the
+    // store holds. Not with an Idempotency-Key: the store answers a repeated append of the same
+    // events as a success, and only the read below tells that it is a replay.
+    if (!request.idempotencyKey) {
+      const cached = this.cache.get(streamId) ?? this.empty(aggregate);
+      let planned: EventToAppend[] = [];
+      try {
+        planned = this.plan(request, streamId, commandId, cached);
+      } catch {
+        // decided again on a fresh read
+      }
+      if (planned.length > 0) {
+        const attempt = await this.append(request, streamId, cached, planned);
+        if ('result' in attempt) return attempt.result;
+      }
+    }
 
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const current = await this.load(aggregate, streamId);
       if (request.idempotencyKey && current.commandIds.has(commandId)) {
         const earlier = (await this.store.readStream(streamId)).filter((e) => e.metadata.commandId === commandId);
         if (earlier.length > 0) {
-          if (earlier[0]!.metadata.commandType !== command.type) throw new IdempotencyKeyReusedError(request.idempotencyKey);
+          if (earlier[0]!.metadata.commandType !== request.command.type) throw new IdempotencyKeyReusedError(request.idempotencyKey);
           return result(request.id, streamId, earlier, true);
         }
       }
-      const { state, revision } = current;
-      // The permission matrix, before the decider and before revealing the revision (412).
-      this.authorizer.authorize({ aggregate: aggregate.name, command, state, actor });
-      if (request.ifMatch !== undefined && request.ifMatch !== revision) {
-        throw new PreconditionFailedError(request.ifMatch, revision);
+      const planned = this.plan(request, streamId, commandId, current);
+      if (planned.length === 0) return { id: request.id, streamId, revision: current.revision, position: current.position, events: [], replayed: false };
+      const outcome = await this.append(request, streamId, current, planned);
+      if ('result' in outcome) return outcome.result;
+      const { lost } = outcome;
+      if (lost instanceof ConcurrencyError && request.ifMatch !== undefined) {
+        throw new PreconditionFailedError(request.ifMatch, typeof lost.actual === 'number' ? lost.actual : -1);
       }
-      const now = this.clock.now();
-      const decided: DomainEvent[] = aggregate.decider.decide(command, state, { now, actor, deps: aggregate.deps() });
-      if (decided.length === 0) return { id: request.id, streamId, revision, position: current.position, events: [], replayed: false };
-
-      const recordedAt = now.toISOString();
-      const correlationId = request.correlationId ?? commandId;
-      const unsealed: EventToAppend[] = decided.map((event, i) => ({
-        eventId: eventIdFor(commandId, i),
-        type: event.type,
-        schemaVersion: aggregate.schemaVersionOf(event.type),
-        data: event.data as Record<string, unknown>,
-        metadata: {
-          actor: { id: actor.id, name: actor.name },
-          unit: actor.unit,
-          role: actor.roles.join(','),
-          commandId,
-          commandType: command.type,
-          correlationId,
-          causationId: commandId,
-        },
-        recordedAt,
-      }));
-      const toAppend = chainEvents(streamId, revision, current.lastHash, unsealed);
-      try {
-        const appended = await this.store.appendToStream(streamId, toAppend, {
-          expectedRevision: revision === -1 ? 'no_stream' : revision,
-        });
-        // Without a key the ids are fresh, so the store wrote exactly these events. With one it
-        // may have answered with an earlier attempt's (other recordedAt and hashes): re-read those.
-        if (!request.idempotencyKey) this.remember(aggregate, streamId, current, toAppend, appended.position);
-        return {
-          id: request.id,
-          streamId,
-          revision: appended.nextExpectedRevision,
-          position: appended.position,
-          events: toAppend.map((e, i) => ({ type: e.type, revision: revision + 1 + i, data: e.data })),
-          replayed: false,
-        };
-      } catch (error) {
-        if (error instanceof ConcurrencyError) {
-          if (request.ifMatch !== undefined) {
-            throw new PreconditionFailedError(request.ifMatch, typeof error.actual === 'number' ? error.actual : -1);
-          }
-          continue; // someone else wrote first: re-read and decide again
-        }
-        // Our own ids already stored at another revision: a concurrent retry of this command won.
-        if (error instanceof DuplicateEventIdError && request.idempotencyKey) continue;
-        throw error;
-      }
+      // Our own ids already stored at another revision: a concurrent retry of this command won.
+      if (lost instanceof DuplicateEventIdError && !request.idempotencyKey) throw lost;
+      // Otherwise someone else wrote first: re-read and decide again.
     }
     throw new RetriesExhaustedError(streamId, MAX_ATTEMPTS);
   }
 
+  /** Authorise and decide on `current`; the events to append, chained (none: nothing to do). Throws refusals. */
+  private plan<Command extends { type: string }>(request: CommandRequest<Command>, streamId: string, commandId: string, current: StreamSnapshot): EventToAppend[] {
+    const { aggregate, actor, command } = request;
+    const { state, revision } = current;
+    // The permission matrix, before the decider and before revealing the revision (412).
+    this.authorizer.authorize({ aggregate: aggregate.name, command, state, actor });
+    if (request.ifMatch !== undefined && request.ifMatch !== revision) {
+      throw new PreconditionFailedError(request.ifMatch, revision);
+    }
+    const now = this.clock.now();
+    const decided: DomainEvent[] = aggregate.decider.decide(command, state, { now, actor, deps: aggregate.deps() });
+    if (decided.length === 0) return [];
+    const recordedAt = now.toISOString();
+    const correlationId = request.correlationId ?? commandId;
+    const unsealed: EventToAppend[] = decided.map((event, i) => ({
+      eventId: eventIdFor(commandId, i),
+      type: event.type,
+      schemaVersion: aggregate.schemaVersionOf(event.type),
+      data: event.data as Record<string, unknown>,
+      metadata: {
+        actor: { id: actor.id, name: actor.name },
+        unit: actor.unit,
+        role: actor.roles.join(','),
+        commandId,
+        commandType: command.type,
+        correlationId,
+        causationId: commandId,
+      },
+      recordedAt,
+    }));
+    return chainEvents(streamId, revision, current.lastHash, unsealed);
+  }
+
+  /** Appends at `base`'s revision; a lost race is returned, any other failure thrown. */
+  private async append(request: CommandRequest<{ type: string }>, streamId: string, base: StreamSnapshot, events: EventToAppend[]): Promise<Attempt> {
+    const revision = base.revision;
+    try {
+      const appended = await this.store.appendToStream(streamId, events, { expectedRevision: revision === -1 ? 'no_stream' : revision });
+      // Without a key the ids are fresh, so the store wrote exactly these events. With one it
+      // may have answered with an earlier attempt's (other recordedAt and hashes): re-read those.
+      if (!request.idempotencyKey) this.remember(request.aggregate, streamId, base, events, appended.position);
+      return {
+        result: {
+          id: request.id,
+          streamId,
+          revision: appended.nextExpectedRevision,
+          position: appended.position,
+          events: events.map((e, i) => ({ type: e.type, revision: revision + 1 + i, data: e.data })),
+          replayed: false,
+        },
+      };
+    } catch (error) {
+      if (error instanceof ConcurrencyError || error instanceof DuplicateEventIdError) return { lost: error };
+      throw error;
+    }
+  }
+
+  private empty(aggregate: AnyAggregate): StreamSnapshot {
+    return { state: aggregate.decider.initialState(), revision: -1, position: '', lastHash: undefined, commandIds: new Set<string>() };
+  }
+
   /** The cached snapshot brought up to date with whatever the store holds after it. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  private async load(aggregate: AggregateDefinition<any, any, any, any>, streamId: string): Promise<StreamSnapshot> {
+  private async load(aggregate: AnyAggregate, streamId: string): Promise<StreamSnapshot> {
     const cached = this.cache.get(streamId);
     const newer = await this.store.readStream(streamId, cached ? { fromRevision: cached.revision + 1 } : undefined);
-    const base = cached ?? { state: aggregate.decider.initialState(), revision: -1, position: '', lastHash: undefined, commandIds: new Set<string>() };
+    const base = cached ?? this.empty(aggregate);
     if (newer.length === 0) return base;
     for (const event of newer) base.commandIds.add(event.metadata.commandId);
     const last = newer[newer.length - 1]!;
@@ -156,8 +194,7 @@ export class CommandExecutor {
   }
 
   /** Folds our own appended events onto the snapshot they were decided on. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  private remember(aggregate: AggregateDefinition<any, any, any, any>, streamId: string, base: StreamSnapshot, appended: EventToAppend[], position: GlobalPosition): void {
+  private remember(aggregate: AnyAggregate, streamId: string, base: StreamSnapshot, appended: EventToAppend[], position: GlobalPosition): void {
     // Through JSON, so the state is exactly what folding the stored events would give.
     const events = appended.map((e, i) => ({ ...e, data: JSON.parse(JSON.stringify(e.data)) as Record<string, unknown>, revision: base.revision + 1 + i }));
     const last = appended[appended.length - 1]!;

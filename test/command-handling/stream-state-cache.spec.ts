@@ -10,10 +10,11 @@ import { DomainError } from '../../src/domain/domain-error';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store';
 import type { StoredEvent } from '../../src/event-store/event-store.port';
 
-// A register that refuses to go past a limit: the decision depends on every earlier event.
-type Cmd = { type: 'add'; amount: number };
+// A register that refuses to go past a limit, and claims that need a number of earlier
+// events: the decisions depend on every earlier event.
+type Cmd = { type: 'add'; amount: number } | { type: 'claim'; atLeast: number };
 type Ev = DomainEvent<'added', { amount: number; note?: string }>;
-type State = { total: number; notes: number };
+type State = { total: number; notes: number; count: number };
 
 const LIMIT = 10;
 const counter: AggregateDefinition<State, Cmd, Ev, undefined> = {
@@ -22,15 +23,19 @@ const counter: AggregateDefinition<State, Cmd, Ev, undefined> = {
   deserialize: (type, _v, data) => ({ type, data }) as Ev,
   deps: () => undefined,
   decider: {
-    initialState: () => ({ total: 0, notes: 0 }),
+    initialState: () => ({ total: 0, notes: 0, count: 0 }),
     decide: (command, state) => {
       // No stored event carries a note, so a fold that counts one did not start from the store.
       if (state.notes > 0) throw new DomainError('invalid_state', 'FOLD_MISMATCH', '状态与存储不一致');
+      if (command.type === 'claim') {
+        if (state.count < command.atLeast) throw new DomainError('invalid_state', 'TOO_LITTLE', '不足');
+        return [{ type: 'added', data: { amount: 0 } }];
+      }
       if (state.total + command.amount > LIMIT) throw new DomainError('invalid_state', 'OVER_LIMIT', '超出上限');
       // `note: undefined` is dropped by JSON: the cached fold must count as the stored one does.
       return [{ type: 'added', data: { amount: command.amount, note: undefined } }];
     },
-    evolve: (state, event) => ({ total: state.total + event.data.amount, notes: state.notes + ('note' in event.data ? 1 : 0) }),
+    evolve: (state, event) => ({ total: state.total + event.data.amount, notes: state.notes + ('note' in event.data ? 1 : 0), count: state.count + 1 }),
   },
 };
 const actor: Actor = { id: 'u-1', name: '张三', unit: 'zjg-gov-office', roles: ['office_clerk'] };
@@ -63,9 +68,14 @@ describe('the command path with cached stream state', () => {
       await expect(add(a, 2, { ifMatch: 0 })).rejects.toMatchObject({ code: 'REVISION_MISMATCH', actual: 1 });
       await expect(add(a, 2)).resolves.toMatchObject({ revision: 2 });
       await add(b, 0);
+      // a's snapshot says revision 2: the If-Match the client got from b is right all the same.
       await expect(add(a, 0, { ifMatch: 3 })).resolves.toMatchObject({ revision: 4 });
+      await add(b, 0);
+      // a's snapshot holds 5 events, which would refuse the claim; the store holds 6.
+      await expect(a.execute({ aggregate: counter, id: 'c1', command: { type: 'claim', atLeast: 6 }, actor })).resolves.toMatchObject({ revision: 6 });
+      await expect(a.execute({ aggregate: counter, id: 'c1', command: { type: 'claim', atLeast: 8 }, actor })).rejects.toMatchObject({ code: 'TOO_LITTLE' });
       const stored = await mine.readStream('counter-c1');
-      expect(stored.map((e) => e.revision)).toEqual([0, 1, 2, 3, 4]);
+      expect(stored.map((e) => e.revision)).toEqual([0, 1, 2, 3, 4, 5, 6]);
       expect(chainIntact(stored)).toBe(true);
     } finally {
       await mine.close();
