@@ -59,36 +59,32 @@ export async function createApp(config: AppConfig, appLogger: Logger = createLog
     closing = true;
     done();
   });
-  fastify.addHook('onSend', async (_request, reply, payload) => {
+  // Answers carrying government data are not to be stored by browsers or proxies.
+  // Callback-style hooks here and below: async ones cost a promise per request each.
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     if (closing) void reply.header('connection', 'close');
-    return payload;
+    if (request.headers.authorization && !reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+    done(null, payload);
   });
   // Per-token write limit (WRITE_RATE_LIMIT_PER_MINUTE), before the body is even parsed.
   const limiter = new TokenBucketLimiter(config.writeRateLimitPerMinute);
-  fastify.addHook('onRequest', async (request, reply) => {
+  fastify.addHook('onRequest', (request, reply, done) => {
     const key = writeRateKey(request.method, request.headers.authorization, request.ip);
     const decision = key ? limiter.take(key) : { allowed: true as const };
-    if (!decision.allowed) {
-      return reply.status(429).header('retry-after', String(decision.retryAfterSeconds)).header('content-type', 'application/json; charset=utf-8').send({
-        code: 'RATE_LIMITED',
-        message: `写入请求过于频繁(每个令牌每分钟最多 ${config.writeRateLimitPerMinute} 次),请 ${decision.retryAfterSeconds} 秒后重试`,
-      });
-    }
-  });
-  // Answers carrying government data are not to be stored by browsers or proxies.
-  fastify.addHook('onSend', async (request, reply, payload) => {
-    if (request.headers.authorization && !reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
-    return payload;
+    if (decision.allowed) return done();
+    void reply.status(429).header('retry-after', String(decision.retryAfterSeconds)).header('content-type', 'application/json; charset=utf-8').send({
+      code: 'RATE_LIMITED',
+      message: `写入请求过于频繁(每个令牌每分钟最多 ${config.writeRateLimitPerMinute} 次),请 ${decision.retryAfterSeconds} 秒后重试`,
+    });
   });
   // class-transformer recurses once per nesting level: a body nested a few thousand levels
   // deep (10 kB of brackets) overflowed the stack and answered 500. Refuse it before the pipes.
-  fastify.addHook('preValidation', async (request, reply) => {
-    if (nestedDeeperThan(request.body, MAX_BODY_DEPTH)) {
-      return reply.status(400).header('content-type', 'application/json; charset=utf-8').send({
-        code: 'BODY_TOO_DEEP',
-        message: `请求体嵌套层级过深(最多 ${MAX_BODY_DEPTH} 层)`,
-      });
-    }
+  fastify.addHook('preValidation', (request, reply, done) => {
+    if (!nestedDeeperThan(request.body, MAX_BODY_DEPTH)) return done();
+    void reply.status(400).header('content-type', 'application/json; charset=utf-8').send({
+      code: 'BODY_TOO_DEEP',
+      message: `请求体嵌套层级过深(最多 ${MAX_BODY_DEPTH} 层)`,
+    });
   });
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalPipes(createValidationPipe());
