@@ -41,6 +41,9 @@ export async function emmettSqlite(): Promise<Session> {
   const emmett = loadEmmett();
   const { file, cleanup } = tempDatabase('emmett');
   const connection = emmett.sqliteConnection({ fileName: file });
+  // Emmett asks for WAL with a fire-and-forget db.run that can lose the race with the first
+  // queries (node-sqlite3 runs them in parallel); ask again, awaited, for the mode it intends.
+  await connection.query('PRAGMA journal_mode = WAL');
   await connection.command('PRAGMA synchronous = FULL');
   // Check the peer really runs durable WAL, like every other row.
   const [{ journal_mode }] = await connection.query<{ journal_mode: string }>('PRAGMA journal_mode');

@@ -1,10 +1,10 @@
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventToAppend } from '../../src/event-store/event-store.port';
-import { BACKSTOP_PAGES, BackgroundCheckpointer } from '../../src/event-store/sqlite/background-checkpointer';
+import { BACKSTOP_BYTES, backstopPages, BackgroundCheckpointer } from '../../src/event-store/sqlite/background-checkpointer';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store';
 
 const padding = 'x'.repeat(1000); // ~1 KB per event
@@ -44,7 +44,7 @@ describe('SQLite background checkpointer', () => {
     const file = newFile();
     const store = new SqliteEventStore({ file });
     try {
-      expect(store.database.pragma('wal_autocheckpoint', { simple: true })).toBe(BACKSTOP_PAGES);
+      expect(store.database.pragma('wal_autocheckpoint', { simple: true })).toBe(backstopPages(store.database.pragma('page_size', { simple: true }) as number));
       await appendRounds(store, 30, 64); // ~2.5 MB, far below the backstop (16 MB)
       await eventually(() => size(file) >= 2_000_000);
       expect(size(file)).toBeGreaterThanOrEqual(2_000_000);
@@ -57,7 +57,7 @@ describe('SQLite background checkpointer', () => {
     const file = newFile();
     const store = new SqliteEventStore({ file });
     try {
-      const bound = 1.5 * BACKSTOP_PAGES * (store.database.pragma('page_size', { simple: true }) as number);
+      const bound = 1.5 * BACKSTOP_BYTES;
       let largest = 0;
       for (let n = 0; n < 30_000; ) {
         n = await appendRounds(store, 10, 64, n);
@@ -104,9 +104,32 @@ describe('SQLite background checkpointer', () => {
 
   it('if its thread cannot open the database, the writer returns to SQLite’s default checkpointing', async () => {
     const pragmas: string[] = [];
-    const db = { name: join(newFile(), 'missing.sqlite'), open: true, pragma: (p: string) => void pragmas.push(p) };
+    const db = { name: join(newFile(), 'missing.sqlite'), open: true, pragma: (p: string) => (p === 'page_size' ? 8192 : void pragmas.push(p)) };
     const checkpointer = new BackgroundCheckpointer(db as unknown as Database.Database);
     await checkpointer.stop();
-    expect(pragmas).toEqual([`wal_autocheckpoint = ${BACKSTOP_PAGES}`, 'wal_autocheckpoint = 1000']);
+    expect(pragmas).toEqual([`wal_autocheckpoint = ${backstopPages(8192)}`, 'wal_autocheckpoint = 1000']);
+  });
+});
+
+describe('SQLite page size', () => {
+  it('a new file gets 8 KiB pages; an existing 4 KiB file keeps its pages and works as before', async () => {
+    const fresh = new SqliteEventStore({ file: newFile() });
+    const oldFile = newFile();
+    const legacy = new Database(oldFile);
+    legacy.pragma('page_size = 4096');
+    legacy.pragma('journal_mode = WAL');
+    legacy.exec('CREATE TABLE before_us (x)');
+    legacy.close();
+    const old = new SqliteEventStore({ file: oldFile });
+    try {
+      expect(fresh.database.pragma('page_size', { simple: true })).toBe(8192);
+      expect(old.database.pragma('page_size', { simple: true })).toBe(4096);
+      expect(old.database.pragma('wal_autocheckpoint', { simple: true })).toBe(backstopPages(4096));
+      await appendRounds(old, 3, 10);
+      expect((await old.readAll()).length).toBe(30);
+    } finally {
+      await fresh.close();
+      await old.close();
+    }
   });
 });

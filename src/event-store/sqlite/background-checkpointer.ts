@@ -2,12 +2,13 @@ import type Database from 'better-sqlite3';
 import { Worker } from 'node:worker_threads';
 
 /**
- * Pages the writer lets the WAL reach before it checkpoints itself (~16 MB at 4 KB pages).
- * Under steady load the writer seldom starts a transaction just when this thread has copied
+ * How large the writer lets the WAL grow before it checkpoints itself (in pages of the file's
+ * page size, see backstopPages). Under steady load the writer seldom starts a transaction just when this thread has copied
  * everything, which is what lets SQLite reuse the WAL from its start; the writer's own
  * checkpoint at the backstop does, and by then it has little left to copy.
  */
-export const BACKSTOP_PAGES = 4000;
+export const BACKSTOP_BYTES = 16 * 1024 * 1024;
+export const backstopPages = (pageSize: number): number => Math.ceil(BACKSTOP_BYTES / pageSize);
 const SQLITE_DEFAULT_PAGES = 1000;
 const COMMITS = 0;
 const STOP = 1;
@@ -49,7 +50,7 @@ export class BackgroundCheckpointer {
   private readonly exited: Promise<void>;
 
   constructor(private readonly db: Database.Database, intervalMs = 10) {
-    db.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
+    db.pragma(`wal_autocheckpoint = ${backstopPages(Number(db.pragma('page_size', { simple: true })) || 4096)}`);
     this.worker = new Worker(WORKER_SOURCE, {
       eval: true,
       workerData: { file: db.name, driver: require.resolve('better-sqlite3'), signal: this.signal.buffer, intervalMs },
