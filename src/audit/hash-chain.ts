@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { EventToAppend } from '../event-store/event-store.port';
 import { canonicalJson } from './canonical-json';
 
@@ -28,7 +28,7 @@ export function eventHash(prevHash: string, event: HashableEvent): string {
     metadata,
     recordedAt: event.recordedAt,
   });
-  return createHash('sha256').update(body).digest('hex');
+  return hash('sha256', body, 'hex');
 }
 
 /** Stamps prevHash/hash on events about to follow `lastRevision` (-1: new stream). */

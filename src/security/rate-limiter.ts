@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
@@ -55,5 +55,5 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export function writeRateKey(method: string, authorization: string | undefined, ip: string): string | undefined {
   if (!WRITES.has(method)) return undefined;
   const token = /^Bearer\s+(\S+)/i.exec(authorization ?? '')?.[1];
-  return token ? `t:${createHash('sha256').update(token).digest('base64url').slice(0, 22)}` : `ip:${ip}`;
+  return token ? `t:${hash('sha256', token, 'base64url').slice(0, 22)}` : `ip:${ip}`;
 }

@@ -31,4 +31,10 @@ describe('hash chain', () => {
     expect(eventHash('f'.repeat(64), { ...base, metadata: { ...base.metadata, unit: 'other' } })).not.toBe(h);
     expect(eventHash('f'.repeat(64), { ...base, recordedAt: '2030-01-01T00:00:00.000Z' })).not.toBe(h);
   });
+
+  it('the hash of a known event never changes between versions (stored chains must keep verifying)', () => {
+    const metadata = { actor: { id: 'u', name: 'n' }, unit: 'u', role: 'r', commandId: 'c', correlationId: 'c', causationId: 'c' };
+    const event = { streamId: 'document-x', revision: 0, type: 'document.submitted', schemaVersion: 1, data: { title: '关于' }, metadata, recordedAt: '2026-09-28T01:30:00.000Z' };
+    expect(eventHash(GENESIS_HASH, event)).toBe('978f96fb6d1ab968b70abfb193cf238517c3bbc8175613350c6ad28cb2cc6f81');
+  });
 });

@@ -31,4 +31,9 @@ describe('ids', () => {
     const later = uuidV7(Date.UTC(2026, 10, 30));
     expect(eventIdFor(command, 5) < eventIdFor(later, 0)).toBe(true);
   });
+
+  it('derived ids never change between versions (a retry after an upgrade is still recognised)', () => {
+    expect(uuidFrom('document-x\nu1\nkey-1')).toBe('74e475bc-f09b-8b81-ab26-92f1d17f6027');
+    expect(eventIdFor('0199a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a2b', 1)).toBe('0199a1b2-3c4d-8224-a6b9-d6ea5f22541c');
+  });
 });
