@@ -6,6 +6,7 @@ import { foldStream } from '../../src/command-handling/fold';
 import { DocumentAggregate } from '../../src/documents/document.aggregate';
 import type { StoredEvent } from '../../src/event-store/event-store.port';
 import { encodePosition } from '../../src/event-store/sqlite/positions';
+import type { EventRow } from '../../src/event-store/sqlite/sqlite-event-store';
 import { directory } from './actors';
 
 /** One command a client saw acknowledged (2xx), as the response described it. */
@@ -37,19 +38,7 @@ export interface AuditReport {
   folded: Map<string, { revision: number; state: unknown }>;
 }
 
-interface Row {
-  position: number;
-  stream_id: string;
-  revision: number;
-  event_id: string;
-  type: string;
-  schema_version: number;
-  data: string;
-  metadata: string;
-  recorded_at: string;
-}
-
-const toEvent = (r: Row): StoredEvent => ({
+const toEvent = (r: EventRow): StoredEvent => ({
   streamId: r.stream_id,
   revision: r.revision,
   globalPosition: encodePosition(r.position),
@@ -71,7 +60,7 @@ export function auditStore(file: string, acks: Ack[]): AuditReport {
   const note = (p: string) => problems.length < 50 && problems.push(p);
   try {
     const integrity = (db.pragma('integrity_check', { simple: true }) as string) ?? 'unknown';
-    const rows = db.prepare('SELECT * FROM events ORDER BY stream_id, revision').all() as Row[];
+    const rows = db.prepare('SELECT * FROM events ORDER BY stream_id, revision').all() as EventRow[];
     const heads = new Map((db.prepare('SELECT stream_id, revision, position FROM streams').all() as { stream_id: string; revision: number; position: number }[]).map((h) => [h.stream_id, h]));
     const byStream = new Map<string, StoredEvent[]>();
     const byCommand = new Map<string, number>();

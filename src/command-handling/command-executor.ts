@@ -95,7 +95,7 @@ export class CommandExecutor {
         const earlier = (await this.store.readStream(streamId)).filter((e) => e.metadata.commandId === commandId);
         if (earlier.length > 0) {
           if (earlier[0]!.metadata.commandType !== request.command.type) throw new IdempotencyKeyReusedError(request.idempotencyKey);
-          return result(request.id, streamId, earlier, true);
+          return replayed(request.id, streamId, earlier);
         }
       }
       const planned = this.plan(request, streamId, commandId, current);
@@ -210,7 +210,7 @@ export class CommandExecutor {
 }
 
 /** The answer to an Idempotency-Key retry: the earlier command's events. */
-function result(id: string, streamId: string, events: StoredEvent[], replayed: true): CommandResult {
+function replayed(id: string, streamId: string, events: StoredEvent[]): CommandResult {
   const last = events[events.length - 1]!;
   return {
     id,
@@ -218,6 +218,6 @@ function result(id: string, streamId: string, events: StoredEvent[], replayed: t
     revision: last.revision,
     position: last.globalPosition,
     events: events.map((e) => ({ type: e.type, revision: e.revision, data: e.data })),
-    replayed,
+    replayed: true,
   };
 }

@@ -22,10 +22,6 @@ export class LruMap<K, V> {
     if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
   }
 
-  delete(key: K): void {
-    this.entries.delete(key);
-  }
-
   get size(): number {
     return this.entries.size;
   }

@@ -2,8 +2,8 @@ import type Database from 'better-sqlite3';
 import { Worker } from 'node:worker_threads';
 
 /**
- * How large the writer lets the WAL grow before it checkpoints itself (in pages of the file's
- * page size, see backstopPages). Under steady load the writer seldom starts a transaction just when this thread has copied
+ * How large the writer lets the WAL grow before it checkpoints itself (as pages: backstopPages).
+ * Under steady load the writer seldom starts a transaction just when this thread has copied
  * everything, which is what lets SQLite reuse the WAL from its start; the writer's own
  * checkpoint at the backstop does, and by then it has little left to copy.
  */

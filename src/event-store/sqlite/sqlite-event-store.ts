@@ -33,7 +33,8 @@ export interface SqliteEventStoreOptions {
   backgroundCheckpoint?: boolean;
 }
 
-interface EventRow {
+/** An `events` row as stored (also read by the reliability harness's store audit). */
+export interface EventRow {
   position: number;
   stream_id: string;
   revision: number;
