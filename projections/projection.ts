@@ -22,7 +22,9 @@ export type Change =
 
 /** Read access to the projection's own tables, as of the changes applied so far. */
 export interface ProjectionLookup {
+  /** The matching row; with a key that is not unique, the first in primary-key order. */
   get(table: string, key: Row): Row | undefined;
+  /** Matching rows in primary-key order. */
   all(table: string, key: Row): Row[];
 }
 

@@ -11,6 +11,7 @@ export class TableStatements {
   readonly columns: ReadonlySet<string>;
   readonly key: readonly string[];
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly orderByKey: string;
 
   constructor(
     private readonly db: Database.Database,
@@ -20,6 +21,7 @@ export class TableStatements {
   ) {
     this.columns = new Set(Object.keys(schema.columns));
     this.key = schema.primaryKey;
+    this.orderByKey = ` ORDER BY ${this.key.map((c) => `"${c}"`).join(', ')}`;
   }
 
   /** INSERT, or overwrite the given columns of the row with the same key. */
@@ -50,12 +52,14 @@ export class TableStatements {
     this.statement('d', columns, () => (this.check(columns), `DELETE FROM "${this.name}" WHERE ${where(columns)}`)).run(values(key, columns));
   }
 
+  /** The first matching row in primary-key order: never whichever row happened to be written first. */
   get(key: Row): Row | undefined {
-    return this.select('g', key, ' LIMIT 1').get(values(key, Object.keys(key))) as Row | undefined;
+    return this.select('g', key, `${this.orderByKey} LIMIT 1`).get(values(key, Object.keys(key))) as Row | undefined;
   }
 
+  /** Matching rows in primary-key order, so a rebuild and the live run read the same sequence. */
   all(key: Row): Row[] {
-    return this.select('a', key, '').all(values(key, Object.keys(key))) as Row[];
+    return this.select('a', key, this.orderByKey).all(values(key, Object.keys(key))) as Row[];
   }
 
   /** Declared column types, as SQLite parsed them (for type affinity). */
