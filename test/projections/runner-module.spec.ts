@@ -135,6 +135,15 @@ describe('a data dir from before the history was folded on read', () => {
     await store.appendToStream('doc-1', [anEvent(3)], { expectedRevision: 1 });
     await store.close();
 
+    // Before the new server has started once, the CLI says what will happen to the leftover.
+    process.env.DATA_DIR = dataDir;
+    try {
+      const before = await cli(() => projectionsStatusCommand(() => [streamCounts()], () => ['history']).run([]));
+      expect(before.out).toMatch(/history\s+\(retired: dropped at next server start 下次启动时删除\)\s+g1 v1/);
+    } finally {
+      delete process.env.DATA_DIR;
+    }
+
     const app = await startApp(dataDir, [streamCounts()]);
     try {
       const health = await until(() => ready(app), (h) => h.status === 200);

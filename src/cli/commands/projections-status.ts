@@ -3,7 +3,7 @@ import type { ProjectionDefinition } from '../../../projections/projection';
 import { loadConfig } from '../../config/app-config';
 import { createEventStore } from '../../event-store/create-event-store';
 import { formatLag } from '../../projections/lag';
-import { loadAllProjections } from '../../projections/load-all-projections';
+import { loadAllProjections, loadRetiredProjections } from '../../projections/load-all-projections';
 import { OwnerLock } from '../../projections/owner-lock';
 import type { GenerationStatus } from '../../projections/projection-status';
 import { describeProjections } from '../../projections/projection-status';
@@ -15,9 +15,9 @@ import { type CliCommand, parseOptions } from '../cli-command';
  * Reads the registry through a read-only connection (WAL: safe beside a running server) and
  * the store's head. Exits 1 when a projection has failed, so scripts and cron can alert.
  */
-export const projectionsStatus = projectionsStatusCommand(loadAllProjections);
+export const projectionsStatus = projectionsStatusCommand(loadAllProjections, loadRetiredProjections);
 
-export function projectionsStatusCommand(definitionsOf: () => ProjectionDefinition[]): CliCommand {
+export function projectionsStatusCommand(definitionsOf: () => ProjectionDefinition[], retiredOf: () => string[] = () => []): CliCommand {
   return {
     words: ['projections', 'status'],
     usage: 'projections status [--json]',
@@ -53,8 +53,11 @@ export function projectionsStatusCommand(definitionsOf: () => ProjectionDefiniti
               formatLag(g?.lag ?? null),
               g?.failure ? `${g.failure.eventType} @ ${g.failure.position}: ${g.failure.error.split('\n')[0]}` : '',
             ]);
+          const retired = new Set(retiredOf());
+          const code = (s: (typeof statuses)[number]) =>
+            s.version !== null ? `v${s.version}` : retired.has(s.name) ? '(retired: dropped at next server start 下次启动时删除)' : '(not in code)';
           for (const s of statuses) {
-            row(s.name, s.version === null ? '(not in code)' : `v${s.version}`, s.active, s.state);
+            row(s.name, code(s), s.active, s.state);
             if (s.rebuild) row('  ↳ rebuild', '', s.rebuild, s.rebuild.state);
           }
           const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...r[i]!].length)));
