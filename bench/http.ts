@@ -7,7 +7,7 @@
  *   --only submit,lifecycle   scenarios to run besides the no-op baseline
  *   --baseline false          skip the no-op baseline (e.g. to profile commands only)
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { actors, type Actors } from '../reliability/lib/actors';
@@ -139,6 +139,11 @@ async function main(): Promise<void> {
   });
   const stop = await server.stop('SIGTERM', 30_000);
   server.close();
+  // The store and the server's log are only worth keeping when something went wrong.
+  if (stop.code === 0 && rows.every((r) => r.errors === 0)) {
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(`${dataDir}.log`, { force: true });
+  } else process.stderr.write(`kept ${dataDir} and ${dataDir}.log (exit ${stop.code ?? stop.signal})\n`);
 
   const noop = rows.find((r) => r.scenario.startsWith('no-op'))?.perSecond ?? NaN;
   const fmt = (n: number, d = 0) => n.toFixed(d).padStart(9);

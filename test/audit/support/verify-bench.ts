@@ -3,7 +3,7 @@
  * generates a hash-chained SQLite store, seals it with `audit seal`, then times `audit verify`
  * exactly as an operator runs it (plain node, progress bar on stderr).
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { auditSeal } from '../../../src/cli/commands/audit-seal';
@@ -26,6 +26,9 @@ async function main(): Promise<void> {
   const seconds = (Date.now() - t) / 1000;
   process.stderr.write(`audit verify exit ${code} in ${seconds.toFixed(1)} s = ${Math.round((events + 1) / seconds).toLocaleString('en-US')} events/s, rss ${Math.round(process.memoryUsage().rss / 1e6)} MB\n`);
   process.exitCode = code;
+  // A failed verification keeps the store for inspection; a passing one is 1 GB of nothing.
+  if (code === 0) rmSync(dataDir, { recursive: true, force: true });
+  else process.stderr.write(`kept ${dataDir}\n`);
 }
 
 void main();
