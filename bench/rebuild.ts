@@ -4,6 +4,12 @@
  *
  *   npm run bench:rebuild                      # 1,000,000 events
  *   npm run bench:rebuild -- --events 200000   # smaller while iterating
+ *   npm run bench:rebuild -- --interleave 20000 # each item's next event 20k events later
+ *
+ * The generator writes each item's 2–3 events next to each other, so most of an item's events
+ * share a batch. In a real log items interleave (a 收文 is submitted, assigned days later,
+ * finished weeks later); `--interleave GAP` reorders the same events so that an item's
+ * revision r sits about r × GAP positions after its first event (recorded_at unchanged).
  *
  * The scenario is generated once (in a child process, so its memory does not count) and
  * cached under $TMPDIR/gongwen-bench: real 收文 lifecycles from bench/query.ts's generator, so
@@ -34,7 +40,11 @@ const N = Number(arg('--events') ?? process.env.BENCH_EVENTS ?? 1_000_000);
 // Bump the version when the generator changes, so a stale cached file is not reused.
 // Real 收文 lifecycles (the generator bench:query and bench:cold-start use), so every
 // projection handles every event: ~2.9 events per document.
-const scenario = join(tmpdir(), 'gongwen-bench', `rebuild-domain-v1-${N}.sqlite`);
+const contiguous = join(tmpdir(), 'gongwen-bench', `rebuild-domain-v1-${N}.sqlite`);
+const GAP = Number(arg('--interleave') ?? 0);
+/** Events per rebuild transaction (the runner's default unless given). */
+const BATCH = arg('--batch') ? Number(arg('--batch')) : undefined;
+const scenario = GAP > 0 ? contiguous.replace(/\.sqlite$/, `-interleaved-${GAP}.sqlite`) : contiguous;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 /** Writes nothing: what the runner itself costs on top of reading and parsing. */
@@ -66,7 +76,7 @@ function rawReadAll(file: string): { events: number; seconds: number } {
 async function rebuildAll(file: string, definitions: ProjectionDefinition[]): Promise<{ seconds: number; events: number; peakRss: number; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'gongwen-bench-rm-'));
   const store = new SqliteEventStore({ file });
-  const runner = new ProjectionRunner({ store, dataDir: dir, definitions, retireGraceMs: 0, rebuildRequestPollMs: 0 });
+  const runner = new ProjectionRunner({ store, dataDir: dir, definitions, retireGraceMs: 0, rebuildRequestPollMs: 0, ...(BATCH ? { rebuildBatch: BATCH } : {}) });
   runner.open();
   let peakRss = process.memoryUsage.rss();
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 20);
@@ -84,14 +94,35 @@ async function rebuildAll(file: string, definitions: ProjectionDefinition[]): Pr
   return { seconds, events: result.events, peakRss, dir };
 }
 
+/** The same events, reordered so items interleave: revision r about r × gap after the item's first event. */
+function interleave(from: string, to: string, gap: number): void {
+  const tmp = `${to}.tmp`;
+  rmSync(tmp, { force: true });
+  const db = new Database(tmp);
+  openEventDatabase(db, 'OFF');
+  db.prepare('ATTACH DATABASE ? AS src').run(from);
+  db.exec(`
+    INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at)
+      SELECT e.stream_id, e.revision, e.event_id, e.type, e.schema_version, e.data, e.metadata, e.recorded_at
+      FROM src.events e JOIN (SELECT stream_id, MIN(position) AS first FROM src.events GROUP BY stream_id) f USING (stream_id)
+      ORDER BY f.first + e.revision * ${Math.floor(gap)}, e.position;
+    INSERT INTO streams (stream_id, revision, position) SELECT stream_id, MAX(revision), MAX(position) FROM events GROUP BY stream_id;
+  `);
+  db.exec('DETACH DATABASE src');
+  db.pragma('journal_mode = DELETE');
+  db.close();
+  renameSync(tmp, to);
+}
+
 async function main(): Promise<void> {
   if (process.argv.includes('--generate')) {
-    generateDocuments(scenario, Math.round(N / 2.9));
+    if (!existsSync(contiguous)) generateDocuments(contiguous, Math.round(N / 2.9));
+    if (scenario !== contiguous) interleave(contiguous, scenario, GAP);
     return;
   }
   if (!existsSync(scenario)) {
     process.stderr.write(`generating ~${fmt(N)} events of 收文 lifecycles → ${scenario}\n`);
-    const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--generate', '--events', String(N)], { stdio: 'inherit' });
+    const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--generate', '--events', String(N), '--interleave', String(GAP)], { stdio: 'inherit' });
     if (child.status !== 0) throw new Error('scenario generation failed');
   }
   const loaded = loadAllProjections();
@@ -101,7 +132,7 @@ async function main(): Promise<void> {
   probe.close();
 
   process.stdout.write(
-    `bench:rebuild — ${fmt(N)} events (real 收文 lifecycles), ~${Math.round(bytes)} B/event (data + metadata JSON), file ${fmt(statSync(scenario).size / 1e6)} MB\n` +
+    `bench:rebuild — ${fmt(N)} events (real 收文 lifecycles, ${GAP > 0 ? `interleaved: next event of an item ~${fmt(GAP)} events later` : 'each item\'s events together'}), ~${Math.round(bytes)} B/event (data + metadata JSON), file ${fmt(statSync(scenario).size / 1e6)} MB\n` +
       `projections (ALL_PROJECTIONS): ${definitions.map((d) => d.name).join(', ')}\n`,
   );
   // Warm cache; raw is measured before and after the rebuilds and the best is kept (the
