@@ -136,6 +136,15 @@ describe('obligations queries (e2e)', () => {
     }
   });
 
+  it('a value of the wrong type is told so, without range messages that do not apply', async () => {
+    const notANumber = await api.get('/obligations/due-soon?withinDays=abc', tokens.supervisor);
+    expect(notANumber.status).toBe(400);
+    expect(notANumber.body.details.fields).toEqual([{ field: 'withinDays', messages: ['withinDays 应为整数'] }]);
+    // A number out of range still names the range.
+    const tooMany = await api.get('/obligations/due-soon?withinDays=99', tokens.supervisor);
+    expect(tooMany.body.details.fields).toEqual([{ field: 'withinDays', messages: ['withinDays 不得大于 60'] }]);
+  });
+
   it('a unit clerk sees only the obligations of their own unit', async () => {
     expect(rows(await get('/obligations', tokens.unit('education')))).toEqual(['C:completion']);
     expect(rows(await get('/obligations?unit=natural-resources', tokens.unit('education')))).toEqual([]);
