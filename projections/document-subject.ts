@@ -13,6 +13,8 @@ import { clip, dueOf, endOfDay, type SubjectKind } from './subject-kind';
 export type DocumentSubject = DocumentState & { urgedAt?: string };
 
 const FINISHED = new Set(['completed', 'opinion_submitted', 'closed', 'archived']);
+/** A 会商 subject is kept (and shown as the reply's detail) up to this many characters. */
+const CONSULT_SUBJECT = 60;
 const INTAKE_LEADERS = new Set(['routed', 'instructed']);
 
 /** Keeps the stored state small: 1M documents each keep one row. */
@@ -34,7 +36,7 @@ export function pruneDocument(s: DocumentState, urgedAt: string | undefined): Do
       : s.consultations.map((c) => ({
           unit: c.unit,
           replyBy: c.replyBy,
-          subject: clip(c.subject ?? '', 60),
+          subject: clip(c.subject ?? '', CONSULT_SUBJECT),
           ...(c.opinion && { opinion: { unit: c.opinion.unit, stance: c.opinion.stance } }),
         })),
     ...(!done && s.disagreement && { disagreement: { origin: s.disagreement.origin, open: s.disagreement.open, positions: [] } }),
@@ -81,7 +83,7 @@ export function documentObligations(s: DocumentSubject): Obligation[] {
       unit: c.unit,
       owedBy: unitParty(c.unit),
       ...(dueAt && { dueAt, dueDate: c.replyBy }),
-      ...(c.subject && { detail: c.subject }),
+      ...(c.subject && { detail: clip(c.subject, CONSULT_SUBJECT) }),
     });
   }
   // Neither has a time limit of its own; both block the 办理时限, so they carry it.

@@ -5,6 +5,9 @@ import { deserializeProposalEvent } from '../events/proposal-upcast';
 import { unitParty, type Obligation } from './obligation-vocabulary';
 import { clip, dueOf, type SubjectKind } from './subject-kind';
 
+/** The subject is kept (and shown as the title) up to this many characters. */
+const SUBJECT = 100;
+
 /** What is owed on a 人大代表建议 / 政协委员提案 (第二十七条: 限时办结, 公开办理结果). */
 export function proposalObligations(s: ProposalState): Obligation[] {
   const lead = s.leadUnit ?? '';
@@ -33,10 +36,10 @@ export const proposalSubjects: SubjectKind<ProposalState> = {
     const r = next.registration;
     // Opinions only need to be known as given; the texts stay in the events.
     const coOpinions = Object.fromEntries(Object.keys(next.coOpinions ?? {}).map((u) => [u, '']));
-    return { ...next, coOpinions, ...(r && { registration: { ...r, subject: clip(r.subject ?? '', 100), coProposers: [] } }) };
+    return { ...next, coOpinions, ...(r && { registration: { ...r, subject: clip(r.subject ?? '', SUBJECT), coProposers: [] } }) };
   },
   info: (s) => ({
-    title: s.registration?.subject ?? null,
+    title: s.registration?.subject === undefined ? null : clip(s.registration.subject, SUBJECT),
     kind: s.registration?.kind ?? null,
     unit: s.leadUnit ?? '',
     status: s.status,
