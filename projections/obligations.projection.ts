@@ -1,11 +1,12 @@
 import type { StoredEvent } from '../src/event-store/event-store.port';
 import { documentSubjects } from './document-subject';
 import { issuanceSubjects } from './issuance-subject';
-import { NO_DEADLINE_AT, NO_DEADLINE_DATE, type Obligation, type Source } from './obligation-vocabulary';
+import { ObligationVersions } from './obligation-versions';
+import type { Source } from './obligation-vocabulary';
 import type { Change, ProjectionDefinition, ProjectionLookup, Row } from './projection';
 import { proposalSubjects } from './proposal-subject';
 import { sourceOf } from './stream-source';
-import type { SubjectInfo, SubjectKind } from './subject-kind';
+import type { SubjectKind } from './subject-kind';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const KINDS: Record<Source, SubjectKind<any>> = { document: documentSubjects, issuance: issuanceSubjects, proposal: proposalSubjects };
@@ -16,14 +17,17 @@ const KINDS: Record<Source, SubjectKind<any>> = { document: documentSubjects, is
  * - `subjects`: one row per tracked item with its compact folded state (the domain's own
  *   evolve) and the revision applied last, so an event seen before changes nothing;
  * - `open`: one row per open obligation, deleted when fulfilled; rows without a time limit
- *   carry NO_DEADLINE_AT so every row sorts and pages on one index;
+ *   carry NO_DEADLINE_AT so every row sorts and pages on one index. `since`: when this version
+ *   of the row began (arose, due date moved, 催办 …); `opened_at`: when the obligation arose;
+ * - `past`: every version that ended (changed or fulfilled), as it was, with `until`, so
+ *   "overdue as of 1 November" reads what was open and due then (obligation-versions.ts);
  * - `status_counts`, `open_counts` and `due_counts`: the dashboard's counters by (unit,
  *   status), by unit and by (unit, due date), kept exactly once per event by the revision
  *   check above, so the summary reads a few hundred rows at any volume.
  */
 export const obligationsProjection: ProjectionDefinition = {
   name: 'obligations',
-  version: 2,
+  version: 3,
   description: '督查: 未完成事项 (谁、何事、何时到期), 及按单位的状态和到期日计数',
   tables: {
     subjects: {
@@ -57,6 +61,7 @@ export const obligationsProjection: ProjectionDefinition = {
         opened_at: 'TEXT',
         detail: 'TEXT',
         urged_at: 'TEXT',
+        since: 'TEXT NOT NULL',
       },
       primaryKey: ['stream_id', 'obligation'],
       indexes: [
@@ -64,6 +69,31 @@ export const obligationsProjection: ProjectionDefinition = {
         ['unit', 'due_at', 'stream_id', 'obligation'],
         ['owed_by'],
       ],
+    },
+    past: {
+      columns: {
+        stream_id: 'TEXT',
+        obligation: 'TEXT',
+        source: 'TEXT NOT NULL',
+        doc_id: 'TEXT NOT NULL',
+        title: 'TEXT',
+        doc_kind: 'TEXT',
+        handling_class: 'TEXT',
+        type: 'TEXT NOT NULL',
+        unit: 'TEXT NOT NULL',
+        owed_by: 'TEXT NOT NULL',
+        due_at: 'TEXT NOT NULL',
+        due_date: 'TEXT NOT NULL',
+        opened_at: 'TEXT',
+        detail: 'TEXT',
+        urged_at: 'TEXT',
+        since: 'TEXT',
+        until: 'TEXT NOT NULL',
+      },
+      // A version is its obligation and interval. Keyed by `until` first: the versions valid at a
+      // past asOf ended after it (a range on the key, `since` read in the key), and rows arrive
+      // in roughly `until` order, so inserts append; no other index to keep.
+      primaryKey: ['until', 'since', 'stream_id', 'obligation'],
     },
     status_counts: {
       columns: { source: 'TEXT', unit: 'TEXT', status: 'TEXT', n: 'INTEGER NOT NULL' },
@@ -117,25 +147,19 @@ function applyToSubject<S>(
   const previous = lookup.get('subjects', { stream_id: streamId });
   const seen = previous ? Number(previous.revision) : -1;
   const before: S | undefined = previous ? (JSON.parse(String(previous.state)) as S) : undefined;
-  const old = rowsByKey(kind, docId, streamId, before);
-  // When each obligation open at the end arose: undefined for one open since before the batch
-  // (its stored opened_at stays); one that closed and reopened in the batch arose again.
-  let arose = new Map<string, string | undefined>();
-  for (const key of old.keys()) arose.set(key, undefined);
+  const subject = { streamId, docId, source: kind.source };
+  const versions = new ObligationVersions(subject, before === undefined ? undefined : kind.info(before), before === undefined ? [] : kind.obligations(before), lookup, changes);
   let state = before ?? kind.initial();
   let last: StoredEvent | undefined;
   for (const e of events) {
     if (e.revision <= seen) continue;
     state = kind.evolve(state, e);
-    const next = new Map<string, string | undefined>();
-    for (const o of kind.obligations(state)) next.set(o.key, arose.has(o.key) ? arose.get(o.key) : e.recordedAt);
-    arose = next;
+    versions.advance(kind.info(state), kind.obligations(state), e.recordedAt);
     last = e;
   }
   if (!last) return;
   state = kind.compact(state);
   const info = kind.info(state);
-  const obligations = kind.obligations(state);
   changes.push({
     op: 'upsert',
     table: 'subjects',
@@ -154,54 +178,12 @@ function applyToSubject<S>(
   if (previous) counts.add('status_counts', { source: kind.source, unit: String(previous.unit), status: String(previous.status) }, -1);
   counts.add('status_counts', { source: kind.source, unit: info.unit, status: info.status }, 1);
 
-  const now = new Map<string, Row>();
-  for (const o of obligations) now.set(o.key, obligationRow(streamId, docId, kind.source, info, o));
-  for (const [key, row] of old) {
-    if (now.has(key)) continue;
-    changes.push({ op: 'delete', table: 'open', key: { stream_id: streamId, obligation: key } });
-    counts.obligation(row, -1);
-  }
-  for (const [key, row] of now) {
-    const was = old.get(key);
-    const openedAt = arose.get(key);
-    if (was && openedAt === undefined && sameRow(was, row)) continue;
-    // A new (or reopened) obligation records when it arose; a changed one keeps that moment.
-    changes.push({ op: 'upsert', table: 'open', row: openedAt === undefined ? row : { ...row, opened_at: openedAt } });
+  versions.openChanges((key, was, after) => {
+    if (after) changes.push({ op: 'upsert', table: 'open', row: after });
+    else changes.push({ op: 'delete', table: 'open', key: { stream_id: streamId, obligation: key } });
     if (was) counts.obligation(was, -1);
-    counts.obligation(row, 1);
-  }
-}
-
-function rowsByKey<S>(kind: SubjectKind<S>, docId: string, streamId: string, state: S | undefined): Map<string, Row> {
-  const rows = new Map<string, Row>();
-  if (state === undefined) return rows;
-  const info = kind.info(state);
-  for (const o of kind.obligations(state)) rows.set(o.key, obligationRow(streamId, docId, kind.source, info, o));
-  return rows;
-}
-
-function obligationRow(streamId: string, docId: string, source: Source, info: SubjectInfo, o: Obligation): Row {
-  return {
-    stream_id: streamId,
-    obligation: o.key,
-    source,
-    doc_id: docId,
-    title: info.title,
-    doc_kind: info.kind,
-    handling_class: info.handlingClass,
-    type: o.type,
-    unit: o.unit,
-    owed_by: o.owedBy,
-    due_at: o.dueAt ?? NO_DEADLINE_AT,
-    due_date: o.dueDate ?? NO_DEADLINE_DATE,
-    detail: o.detail ?? null,
-    urged_at: o.urgedAt ?? null,
-  };
-}
-
-function sameRow(a: Row, b: Row): boolean {
-  for (const k in b) if (a[k] !== b[k]) return false;
-  return true;
+    if (after) counts.obligation(after, 1);
+  });
 }
 
 /** Net changes per counter key, so one event touching a key twice reads and writes it once. */

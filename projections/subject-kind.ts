@@ -25,7 +25,9 @@ export interface SubjectKind<S> {
   evolve(state: S, event: StoredEvent): S;
   /**
    * What is stored between batches: drops what neither evolve nor the obligations read (1M
-   * items each keep one row). Applied once per item and batch; rows come from the compacted state.
+   * items each keep one row). Applied once per item and batch, so `info` and `obligations`
+   * must give the same from a compacted state as from the full one (they clip texts as it
+   * does): the versions met in the middle of a batch come from the full state.
    */
   compact(state: S): S;
   info(state: S): SubjectInfo;

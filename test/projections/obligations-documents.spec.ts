@@ -41,6 +41,7 @@ describe('obligations projection: 收文/交办', () => {
         opened_at: '2026-09-28T02:00:00.000Z',
         detail: null,
         urged_at: null,
+        since: '2026-09-28T02:00:00.000Z',
       },
     ]);
     expect(h.rows('subjects')).toMatchObject([{ stream_id: STREAM, unit: 'natural-resources', status: 'assigned', revision: 5 }]);
