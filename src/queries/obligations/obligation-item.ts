@@ -4,7 +4,7 @@ import { NO_DEADLINE_AT } from '../../../projections/obligation-vocabulary';
 import { COLOUR_LABELS, handlingClassLabel, kindLabel, sourceLabel, typeLabel, type Colour } from '../shared/labels';
 import { resolveParty, type PartyView } from '../shared/parties';
 
-/** A row of the obligations read model (projections/obligations.projection.ts, table `open`). */
+/** A row of the obligations read model (projections/obligations.projection.ts): table `open`, or a version from `past`. */
 export interface OpenRow {
   stream_id: string;
   obligation: string;

@@ -45,3 +45,26 @@ export function orderBy(sort: ObligationSort): string {
 }
 
 export const whereClause = (parts: SqlParts): string => (parts.where.length > 0 ? `WHERE ${parts.where.join(' AND ')}` : '');
+
+/** A row's columns (OpenRow), the same in `open` and `past`. */
+const ROW = 'stream_id, obligation, source, doc_id, title, doc_kind, handling_class, type, unit, owed_by, due_at, due_date, opened_at, detail, urged_at';
+
+/**
+ * The rows of a query in sort order, at most `LIMIT ?` (the last parameter, the caller's).
+ * Now or later: `open` as it is. At a past asOf: the versions valid then, i.e. open rows whose
+ * version began by then and ended versions that outlived it (projections/obligation-versions.ts);
+ * each arm reads its own index and SQLite merges the two ordered results.
+ */
+export function rowsQuery(parts: SqlParts, sort: ObligationSort, pastAsOf?: string): { sql: (table: (name: string) => string) => string; params: unknown[] } {
+  if (pastAsOf === undefined) {
+    return { sql: (t) => `SELECT * FROM ${t('open')} ${whereClause(parts)} ORDER BY ${orderBy(sort)} LIMIT ?`, params: parts.params };
+  }
+  const where = (...extra: string[]) => `WHERE ${[...parts.where, ...extra].join(' AND ')}`;
+  return {
+    sql: (t) =>
+      `SELECT ${ROW} FROM ${t('open')} ${where('since <= ?')}
+       UNION ALL SELECT ${ROW} FROM ${t('past')} ${where('since <= ?', 'until > ?')}
+       ORDER BY ${orderBy(sort)} LIMIT ?`,
+    params: [...parts.params, pastAsOf, ...parts.params, pastAsOf, pastAsOf],
+  };
+}

@@ -11,7 +11,7 @@ import { owedByCondition, portfolioUnits } from '../shared/parties';
 import type { QueryScope } from '../shared/query-scope';
 import { toItem, type ObligationItem, type OpenRow, type Presenter } from './obligation-item';
 import { DEFAULT_LIMIT, DEFAULT_WITHIN_DAYS, MAX_LIMIT, type ObligationQuery, type ObligationSort, type ObligationView } from './obligation-query';
-import { addAfter, addCondition, addIn, addWindow, emptyParts, orderBy, sortColumns, whereClause, type SqlParts } from './obligation-sql';
+import { addAfter, addCondition, addIn, addWindow, emptyParts, rowsQuery, sortColumns, type SqlParts } from './obligation-sql';
 
 export const OBLIGATIONS = 'obligations';
 
@@ -35,12 +35,14 @@ interface Plan {
   presenter: Presenter;
   /** Undefined: the filters exclude everything (e.g. a unit outside the reader's scope). */
   parts?: SqlParts;
+  /** Set when asOf is before now: the rows are the versions valid then, not today's. */
+  pastAsOf?: string;
 }
 
 /**
  * The 督查室's queries over open obligations: 红 (overdue as of a time), 黄 (due within N
- * working days), filters, index-ordered keyset paging. Working days are counted with the
- * calendar at query time.
+ * working days), filters, index-ordered keyset paging. A past asOf reads the obligations as
+ * they were then. Working days are counted with the calendar at query time.
  */
 @Injectable()
 export class ObligationsService {
@@ -58,7 +60,7 @@ export class ObligationsService {
     if (!plan.parts) return { ...plan.window, items: [], nextCursor: null };
     const sort = plan.window.sort;
     if (query.cursor) addAfter(plan.parts, sort, decodeCursor(query.cursor, sort, sortColumns(sort).length));
-    const rows = this.select(plan.parts, sort, limit + 1);
+    const rows = this.select(plan.parts, plan.pastAsOf, sort, limit + 1);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     const nextCursor =
@@ -71,14 +73,13 @@ export class ObligationsService {
     await this.readModels.caughtUp(OBLIGATIONS, query.minPosition);
     const plan = this.plan(query, scope);
     if (!plan.parts) return { ...plan.window, items: [], truncated: false };
-    const rows = this.select(plan.parts, plan.window.sort, max + 1);
+    const rows = this.select(plan.parts, plan.pastAsOf, plan.window.sort, max + 1);
     return { ...plan.window, items: rows.slice(0, max).map((r) => toItem(r, plan.presenter)), truncated: rows.length > max };
   }
 
-  private select(parts: SqlParts, sort: ObligationSort, limit: number): OpenRow[] {
-    return this.readModels
-      .prepare<unknown[], OpenRow>(OBLIGATIONS, (t) => `SELECT * FROM ${t('open')} ${whereClause(parts)} ORDER BY ${orderBy(sort)} LIMIT ?`)
-      .all(...parts.params, limit);
+  private select(parts: SqlParts, pastAsOf: string | undefined, sort: ObligationSort, limit: number): OpenRow[] {
+    const q = rowsQuery(parts, sort, pastAsOf);
+    return this.readModels.prepare<unknown[], OpenRow>(OBLIGATIONS, q.sql).all(...q.params, limit);
   }
 
   /** The window as of `asOf`: 红 before it, 黄 up to the end of the Nth working day after its date. */
@@ -98,9 +99,6 @@ export class ObligationsService {
     if (units?.length === 0 || q.streamIds?.length === 0) return { window, presenter };
     const parts = emptyParts();
     addWindow(parts, q.view, asOf, dueSoonThrough);
-    // A past asOf judges today's open obligations that already existed then; ones fulfilled
-    // since are in the performance figures and in each document's state as of that moment.
-    if (asOf < this.clock.now().toISOString()) addCondition(parts, 'opened_at <= ?', asOf);
     if (units) addIn(parts, 'unit', units);
     if (q.owedBy) {
       if (!this.directory.hasUnit(q.owedBy) && !this.directory.isLeaderPosition(q.owedBy)) {
@@ -114,7 +112,10 @@ export class ObligationsService {
     if (q.source) addCondition(parts, 'source = ?', q.source);
     if (q.type) addCondition(parts, 'type = ?', q.type);
     if (q.streamIds) addIn(parts, 'stream_id', q.streamIds);
-    return { window, presenter, parts };
+    // A past asOf answers with what was true then: due dates as they were, and obligations
+    // fulfilled since. Now or later reads `open` alone (its fast path).
+    const pastAsOf = asOf < this.clock.now().toISOString() ? asOf : undefined;
+    return { window, presenter, parts, pastAsOf };
   }
 
   /** The unit, the 分管领导's portfolio and the reader's scope, intersected; undefined: any unit. */
