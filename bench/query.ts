@@ -8,7 +8,8 @@
  * The scenario (realistic 收文/交办 events: 报文, 交办 with its 第四十七条 deadline from the real
  * calendar, and 办结 or 提出意见 for most) and its obligations read model, built by the real
  * runner, are cached under $TMPDIR/gongwen-bench. "Ours" is ObligationsService.page: the SQL
- * plus what the API adds (labels, 分管领导, working days overdue by the calendar).
+ * plus what the API adds (labels, 分管领导, working days overdue by the calendar). The two
+ * "as of … earlier" cases read the versions valid then (open rows and ended versions).
  */
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
@@ -181,6 +182,7 @@ async function main(): Promise<void> {
   const total = count(`SELECT COUNT(*) AS n FROM "${open}"`);
   const overdue = count(`SELECT COUNT(*) AS n FROM "${open}" WHERE due_at < ?`, BENCH_NOW);
   const subjects = count(`SELECT COUNT(*) AS n FROM "${runner.activeTable('obligations', 'subjects')}"`);
+  const versions = count(`SELECT COUNT(*) AS n FROM "${runner.activeTable('obligations', 'past')}"`);
 
   const units = [...new Set((hand.prepare(`SELECT DISTINCT unit FROM "${open}"`).all() as { unit: string }[]).map((r) => r.unit))];
   const leaders = directory.leaderPositions();
@@ -200,6 +202,14 @@ async function main(): Promise<void> {
   const handIn = (n: number) => sql(`unit IN (${Array(n).fill('?').join(',')}) AND due_at < ?`);
   const handAfter = sql('due_at < ? AND (due_at, stream_id, obligation) > (?, ?, ?)');
   const handSoon = sql('due_at >= ? AND due_at <= ?');
+  // A past asOf reads the versions valid then (open ones begun by then, ended ones that outlived it).
+  const PAST_COLUMNS = 'stream_id, obligation, source, doc_id, title, doc_kind, handling_class, type, unit, owed_by, due_at, due_date, opened_at, detail, urged_at';
+  const past = runner.activeTable('obligations', 'past');
+  const handPast = hand.prepare(
+    `SELECT ${PAST_COLUMNS} FROM "${open}" WHERE due_at < ? AND since <= ? UNION ALL SELECT ${PAST_COLUMNS} FROM "${past}" WHERE due_at < ? AND since <= ? AND until > ? ORDER BY due_at, stream_id, obligation LIMIT 51`,
+  );
+  const weekAgo = new Date(Date.parse(BENCH_NOW) - 7 * DAY).toISOString();
+  const monthAgo = new Date(Date.parse(BENCH_NOW) - 29 * DAY).toISOString();
   const handSummary = hand.prepare(`SELECT unit, SUM(due_at < ?) AS red, SUM(due_at >= ? AND due_at <= ?) AS yellow, COUNT(*) AS open FROM "${open}" GROUP BY unit`);
 
   const cases: Array<[string, (i: number) => Promise<unknown>, (i: number) => unknown, boolean]> = [
@@ -208,6 +218,8 @@ async function main(): Promise<void> {
     ['overdue, one unit', (i) => page({ view: 'overdue', unit: units[i % units.length] }), (i) => handUnit.all(units[i % units.length], BENCH_NOW), false],
     ['overdue, one 分管领导', (i) => page({ view: 'overdue', leader: leaders[i % leaders.length] }), (i) => { const u = portfolio(leaders[i % leaders.length]!); return handIn(u.length).all(...u, BENCH_NOW); }, false],
     ['due within 3 working days', () => page({ view: 'due_soon' }), () => handSoon.all(BENCH_NOW, dueSoonThrough), false],
+    ['overdue as of a week earlier', () => page({ view: 'overdue', asOf: weekAgo }), () => handPast.all(weekAgo, weekAgo, weekAgo, weekAgo, weekAgo), false],
+    ['overdue as of a month earlier', () => page({ view: 'overdue', asOf: monthAgo }), () => handPast.all(monthAgo, monthAgo, monthAgo, monthAgo, monthAgo), false],
     ['dashboard summary (counters)', () => summary.summary({}, {}), () => handSummary.all(BENCH_NOW, BENCH_NOW, dueSoonThrough), false],
   ];
 
@@ -225,7 +237,7 @@ async function main(): Promise<void> {
         '\n',
     );
   }
-  process.stdout.write(`(hand-written: the same SQL on the same indexed table, rows only; ours adds labels, 分管领导 and working days per row. due-count rows: ${fmt(count(`SELECT COUNT(*) AS n FROM "${dueCounts}"`))})\n`);
+  process.stdout.write(`(hand-written: the same SQL on the same indexed table, rows only; ours adds labels, 分管领导 and working days per row. due-count rows: ${fmt(count(`SELECT COUNT(*) AS n FROM "${dueCounts}"`))}; ended versions: ${fmt(versions)})\n`);
   hand.close();
   readModels.close();
   await runner.stop();
