@@ -44,7 +44,8 @@ export function openReadModelDatabase(file: string, synchronous: SynchronousMode
   db.pragma('busy_timeout = 5000');
   // Rebuilds write many pages per transaction: a larger cache keeps index pages hot, and
   // checkpointing every 40 MB instead of 4 MB copies a hot page to the file fewer times.
-  db.pragma('cache_size = -65536');
+  // 32 MiB: bench:rebuild at 1M events is as fast as with 64 MiB and peaks ~50 MB lower.
+  db.pragma('cache_size = -32768');
   db.pragma('wal_autocheckpoint = 10000');
   db.exec(DDL);
   return db;
