@@ -13,5 +13,11 @@ module.exports.setup = async () => {
 
 module.exports.teardown = async () => {
   const root = process.env.GW_TEST_TMP_ROOT;
-  if (root && !process.env.KEEP_TEST_TMP) rmSync(root, { recursive: true, force: true });
+  if (!root || process.env.KEEP_TEST_TMP) return;
+  try {
+    rmSync(root, { recursive: true, force: true });
+  } catch (error) {
+    // e.g. a tmpfs a failed faults test left mounted: say so, do not hide the tests' outcome.
+    process.stderr.write(`could not remove ${root}: ${error.message}\n`);
+  }
 };
