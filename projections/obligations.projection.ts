@@ -11,6 +11,25 @@ import type { SubjectKind } from './subject-kind';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const KINDS: Record<Source, SubjectKind<any>> = { document: documentSubjects, issuance: issuanceSubjects, proposal: proposalSubjects };
 
+/** An obligation's row, the same in `open` (the current version) and `past` (ended ones). */
+export const OBLIGATION_ROW = {
+  stream_id: 'TEXT',
+  obligation: 'TEXT',
+  source: 'TEXT NOT NULL',
+  doc_id: 'TEXT NOT NULL',
+  title: 'TEXT',
+  doc_kind: 'TEXT',
+  handling_class: 'TEXT',
+  type: 'TEXT NOT NULL',
+  unit: 'TEXT NOT NULL',
+  owed_by: 'TEXT NOT NULL',
+  due_at: 'TEXT NOT NULL',
+  due_date: 'TEXT NOT NULL',
+  opened_at: 'TEXT',
+  detail: 'TEXT',
+  urged_at: 'TEXT',
+};
+
 /**
  * Who owes what by when (第三十二条, 第四十七条, 第二十七条, 第四十五条).
  *
@@ -46,21 +65,7 @@ export const obligationsProjection: ProjectionDefinition = {
     },
     open: {
       columns: {
-        stream_id: 'TEXT',
-        obligation: 'TEXT',
-        source: 'TEXT NOT NULL',
-        doc_id: 'TEXT NOT NULL',
-        title: 'TEXT',
-        doc_kind: 'TEXT',
-        handling_class: 'TEXT',
-        type: 'TEXT NOT NULL',
-        unit: 'TEXT NOT NULL',
-        owed_by: 'TEXT NOT NULL',
-        due_at: 'TEXT NOT NULL',
-        due_date: 'TEXT NOT NULL',
-        opened_at: 'TEXT',
-        detail: 'TEXT',
-        urged_at: 'TEXT',
+        ...OBLIGATION_ROW,
         since: 'TEXT NOT NULL',
       },
       primaryKey: ['stream_id', 'obligation'],
@@ -72,21 +77,7 @@ export const obligationsProjection: ProjectionDefinition = {
     },
     past: {
       columns: {
-        stream_id: 'TEXT',
-        obligation: 'TEXT',
-        source: 'TEXT NOT NULL',
-        doc_id: 'TEXT NOT NULL',
-        title: 'TEXT',
-        doc_kind: 'TEXT',
-        handling_class: 'TEXT',
-        type: 'TEXT NOT NULL',
-        unit: 'TEXT NOT NULL',
-        owed_by: 'TEXT NOT NULL',
-        due_at: 'TEXT NOT NULL',
-        due_date: 'TEXT NOT NULL',
-        opened_at: 'TEXT',
-        detail: 'TEXT',
-        urged_at: 'TEXT',
+        ...OBLIGATION_ROW,
         since: 'TEXT',
         until: 'TEXT NOT NULL',
       },

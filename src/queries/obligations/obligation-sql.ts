@@ -1,3 +1,4 @@
+import { OBLIGATION_ROW } from '../../../projections/obligations.projection';
 import type { ObligationSort, ObligationView } from './obligation-query';
 
 /** Index-ordered sorts; every one ends with the primary key, so pages are stable. */
@@ -47,7 +48,7 @@ export function orderBy(sort: ObligationSort): string {
 export const whereClause = (parts: SqlParts): string => (parts.where.length > 0 ? `WHERE ${parts.where.join(' AND ')}` : '');
 
 /** A row's columns (OpenRow), the same in `open` and `past`. */
-const ROW = 'stream_id, obligation, source, doc_id, title, doc_kind, handling_class, type, unit, owed_by, due_at, due_date, opened_at, detail, urged_at';
+const ROW = Object.keys(OBLIGATION_ROW).join(', ');
 
 /**
  * The rows of a query in sort order, at most `LIMIT ?` (the last parameter, the caller's).
