@@ -1,10 +1,20 @@
 import type { ProjectionDefinition } from '../../projections/projection';
 import type { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store';
 import type { ProjectionRunner } from '../../src/projections/projection-runner';
+import { toErrorResponse } from '../../src/http/error-mapping';
 import { ReadModels } from '../../src/projections/read-models';
 import type { RebuildProgress } from '../../src/projections/rebuild-job';
 import { anEvent } from '../support/events';
 import { appendBulk, newRunner, openStore, rowsOf, sortBy, streamCounts, tempDir } from './support/test-projections';
+
+function catchError(f: () => unknown): unknown {
+  try {
+    f();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the query to be refused');
+}
 
 describe('projection versions and rebuilds', () => {
   let dataDir: string;
@@ -71,6 +81,39 @@ describe('projection versions and rebuilds', () => {
     const after = new ReadModels(v2, 0);
     expect(after.prepare('stream_counts', (t) => `SELECT events FROM ${t('streams')} WHERE stream_id = 's-1'`).get()).toEqual({ events: 61 });
     after.close();
+  });
+
+  it('a version whose tables changed is not read from the old tables: queries answer 503 READ_MODEL_NOT_CAUGHT_UP until the new generation switches in', async () => {
+    await appendBulk(store, 3000, 50);
+    const v1 = track(newRunner(store, dataDir, [streamCounts(1)]));
+    await v1.start();
+    await v1.rebuild(['stream_counts']);
+    await v1.stop();
+
+    // Version 2 adds a column its queries use (as obligations v3 added `since` and `past`).
+    const base = streamCounts(2);
+    const streams = base.tables.streams!;
+    let readModels: ReadModels | undefined;
+    const during: unknown[] = [];
+    let n = 0;
+    const v2def: ProjectionDefinition = {
+      ...base,
+      tables: { streams: { ...streams, columns: { ...streams.columns, first_seen: 'TEXT' } } },
+      apply(e, lookup) {
+        if (readModels && ++n % 500 === 0) {
+          during.push(toErrorResponse(catchError(() => readModels!.prepare('stream_counts', (t) => `SELECT first_seen FROM ${t('streams')}`).all())));
+        }
+        return base.apply(e, lookup);
+      },
+    };
+    const v2 = track(newRunner(store, dataDir, [v2def], { rebuildBatch: 200 }));
+    readModels = new ReadModels(v2, 0);
+    await v2.start();
+    await v2.rebuild(['stream_counts']);
+    expect(during.length).toBeGreaterThan(2);
+    for (const answer of during) expect(answer).toMatchObject({ status: 503, body: { code: 'READ_MODEL_NOT_CAUGHT_UP' } });
+    expect(readModels.prepare('stream_counts', (t) => `SELECT first_seen FROM ${t('streams')}`).all()).toHaveLength(50);
+    readModels.close();
   });
 
   it('a requested rebuild runs beside the live generation, which keeps serving new events, then switches', async () => {
