@@ -131,6 +131,31 @@ describe('obligations queries as of a past moment (e2e)', () => {
     }
   });
 
+  it('第三十二条: the summary as of last week counts the colours of then, the same as the list of then; statuses say they are today\'s', async () => {
+    const summary = await get('/obligations/summary?asOf=2026-10-14');
+    const list = await get('/obligations?asOf=2026-10-14&limit=100');
+    const count = (items: Array<Item & { unit: string }>) => {
+      const byUnit: Record<string, Record<string, number>> = {};
+      for (const i of items) {
+        const u = (byUnit[i.unit] ??= { red: 0, yellow: 0, green: 0, open: 0 });
+        u[i.colour]! += 1;
+        u.open! += 1;
+      }
+      return byUnit;
+    };
+    const fromSummary = Object.fromEntries(
+      (summary.units as Array<{ unit: string; red: number; yellow: number; green: number; open: number }>)
+        .filter((u) => u.open > 0)
+        .map((u) => [u.unit, { red: u.red, yellow: u.yellow, green: u.green, open: u.open }]),
+    );
+    expect(fromSummary).toEqual(count(list.items));
+    // E and D were overdue then (both fulfilled since); today only F is.
+    expect(summary.totals.red).toBe(2);
+    expect((await get('/obligations/summary')).totals.red).toBe(1);
+    expect(summary.asOf).toBe('2026-10-14T15:59:59.999Z');
+    expect(summary.statusesAsOf).toBe('2026-10-22T01:00:00.000Z');
+  });
+
   it('an asOf now or later reads the open obligations as they are', async () => {
     expect(rows(await get('/obligations/overdue?asOf=2026-10-23'))).toEqual(['F:completion:2026-10-21']);
     expect(rows(await get('/obligations?asOf=2026-10-22T09:00:00%2B08:00'))).toEqual(['F:completion:2026-10-21']);

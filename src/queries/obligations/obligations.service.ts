@@ -82,17 +82,37 @@ export class ObligationsService {
     return this.readModels.prepare<unknown[], OpenRow>(OBLIGATIONS, q.sql).all(...q.params, limit);
   }
 
-  /** The window as of `asOf`: 红 before it, 黄 up to the end of the Nth working day after its date. */
-  window(asOfRaw: string | undefined, withinDays = DEFAULT_WITHIN_DAYS): { asOf: string; dueSoonThrough: string } {
-    const asOf = parseAsOf(asOfRaw, this.clock.now());
+  /**
+   * The window as of `asOf`: 红 before it, 黄 up to the end of the Nth working day after its
+   * date. `past`: asOf is before `now`, so what was true then is read from the versions.
+   */
+  window(asOfRaw: string | undefined, withinDays = DEFAULT_WITHIN_DAYS): { asOf: string; dueSoonThrough: string; now: string; past: boolean } {
+    const now = this.clock.now();
+    const asOf = parseAsOf(asOfRaw, now);
     const today = shanghaiDate(asOf);
     const last = withinDays === 0 ? today : this.calendar.addWorkingDays(today, withinDays);
-    return { asOf, dueSoonThrough: endOfShanghaiDay(last) };
+    return { asOf, dueSoonThrough: endOfShanghaiDay(last), now: now.toISOString(), past: asOf < now.toISOString() };
+  }
+
+  /**
+   * Per unit, the obligations open at a past moment and how many of them were 红 and 黄 then,
+   * from the versions valid at that moment (the colours a query of that asOf shows row by row).
+   */
+  coloursAt(asOf: string, dueSoonThrough: string): Array<{ unit: string; open: number; red: number; yellow: number }> {
+    return this.readModels
+      .prepare<unknown[], { unit: string; open: number; red: number; yellow: number }>(
+        OBLIGATIONS,
+        (t) => `SELECT unit, COUNT(*) AS open, SUM(due_at < ?) AS red, SUM(due_at >= ? AND due_at <= ?) AS yellow
+                FROM (SELECT unit, due_at FROM ${t('open')} WHERE since <= ?
+                      UNION ALL SELECT unit, due_at FROM ${t('past')} WHERE since <= ? AND until > ?)
+                GROUP BY unit`,
+      )
+      .all(asOf, asOf, dueSoonThrough, asOf, asOf, asOf);
   }
 
   private plan(q: ObligationQuery, scope: QueryScope): Plan {
     const withinDays = q.withinDays ?? DEFAULT_WITHIN_DAYS;
-    const { asOf, dueSoonThrough } = this.window(q.asOf, withinDays);
+    const { asOf, dueSoonThrough, past } = this.window(q.asOf, withinDays);
     const window: ObligationWindow = { asOf, view: q.view, withinDays, dueSoonThrough, sort: q.sort ?? 'dueAt' };
     const presenter: Presenter = { asOf, today: shanghaiDate(asOf), boundary: dueSoonThrough, calendar: this.calendar, directory: this.directory };
     const units = this.units(q, scope);
@@ -114,8 +134,7 @@ export class ObligationsService {
     if (q.streamIds) addIn(parts, 'stream_id', q.streamIds);
     // A past asOf answers with what was true then: due dates as they were, and obligations
     // fulfilled since. Now or later reads `open` alone (its fast path).
-    const pastAsOf = asOf < this.clock.now().toISOString() ? asOf : undefined;
-    return { window, presenter, parts, pastAsOf };
+    return { window, presenter, parts, pastAsOf: past ? asOf : undefined };
   }
 
   /** The unit, the 分管领导's portfolio and the reader's scope, intersected; undefined: any unit. */

@@ -29,6 +29,11 @@ export interface UnitSummary extends ColourCounts {
 
 export interface ObligationsSummary {
   asOf: string;
+  /**
+   * The moment the status counts describe. The colours are as of `asOf`; the item statuses are
+   * kept as counters without history, so for a past asOf they are today's (this says so).
+   */
+  statusesAsOf: string;
   withinDays: number;
   dueSoonThrough: string;
   totals: ColourCounts;
@@ -40,7 +45,8 @@ export interface ObligationsSummary {
 /**
  * Counters by colour and status per unit — what dashboards subscribe to. Read from the
  * projection's counter tables (per unit and status, per unit, and the due dates from today
- * on), so it reads a few thousand rows at most however many documents there are.
+ * on), so it reads a few thousand rows at most however many documents there are. A past
+ * asOf counts the colours from the obligation versions valid then (a scan of those versions).
  */
 @Injectable()
 export class SummaryService {
@@ -56,20 +62,7 @@ export class SummaryService {
     const withinDays = options.withinDays ?? DEFAULT_WITHIN_DAYS;
     const today = shanghaiDate(window.asOf);
     const lastYellow = shanghaiDate(window.dueSoonThrough);
-    const open = this.readModels.prepare<[], { unit: string; n: number }>(OBLIGATIONS, (t) => `SELECT unit, n FROM ${t('open_counts')}`).all();
-    // Only what is not yet due is summed (a few weeks of dates); red is the rest.
-    const notDue = this.readModels
-      .prepare<unknown[], { unit: string; yellow: number; notDue: number }>(
-        OBLIGATIONS,
-        (t) => `SELECT unit, SUM(CASE WHEN due_date <= ? THEN n ELSE 0 END) AS yellow, SUM(n) AS notDue
-                FROM ${t('due_counts')} WHERE due_date >= ? GROUP BY unit`,
-      )
-      .all(lastYellow, today);
-    const byUnit = new Map(notDue.map((r) => [r.unit, r]));
-    const colours = open.map((o) => {
-      const later = byUnit.get(o.unit);
-      return { unit: o.unit, open: o.n, red: o.n - (later?.notDue ?? 0), yellow: later?.yellow ?? 0 };
-    });
+    const colours = window.past ? this.obligations.coloursAt(window.asOf, window.dueSoonThrough) : this.currentColours(today, lastYellow);
     const statuses = this.readModels
       .prepare<[], { source: string; unit: string; status: string; n: number }>(OBLIGATIONS, (t) => `SELECT source, unit, status, n FROM ${t('status_counts')}`)
       .all();
@@ -98,6 +91,24 @@ export class SummaryService {
     }
     const list = [...units.values()].sort((a, b) => b.red - a.red || b.yellow - a.yellow || a.unit.localeCompare(b.unit));
     const totals = list.reduce((t, u) => ({ red: t.red + u.red, yellow: t.yellow + u.yellow, green: t.green + u.green, open: t.open + u.open }), { red: 0, yellow: 0, green: 0, open: 0 });
-    return { asOf: window.asOf, withinDays, dueSoonThrough: window.dueSoonThrough, totals, units: list, statusLabels };
+    return { asOf: window.asOf, statusesAsOf: window.past ? window.now : window.asOf, withinDays, dueSoonThrough: window.dueSoonThrough, totals, units: list, statusLabels };
+  }
+
+  /** Now or later: from the counters, a few thousand rows at most. */
+  private currentColours(today: string, lastYellow: string): Array<{ unit: string; open: number; red: number; yellow: number }> {
+    const open = this.readModels.prepare<[], { unit: string; n: number }>(OBLIGATIONS, (t) => `SELECT unit, n FROM ${t('open_counts')}`).all();
+    // Only what is not yet due is summed (a few weeks of dates); red is the rest.
+    const notDue = this.readModels
+      .prepare<unknown[], { unit: string; yellow: number; notDue: number }>(
+        OBLIGATIONS,
+        (t) => `SELECT unit, SUM(CASE WHEN due_date <= ? THEN n ELSE 0 END) AS yellow, SUM(n) AS notDue
+                FROM ${t('due_counts')} WHERE due_date >= ? GROUP BY unit`,
+      )
+      .all(lastYellow, today);
+    const byUnit = new Map(notDue.map((r) => [r.unit, r]));
+    return open.map((o) => {
+      const later = byUnit.get(o.unit);
+      return { unit: o.unit, open: o.n, red: o.n - (later?.notDue ?? 0), yellow: later?.yellow ?? 0 };
+    });
   }
 }
