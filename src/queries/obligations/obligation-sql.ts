@@ -50,22 +50,30 @@ export const whereClause = (parts: SqlParts): string => (parts.where.length > 0 
 /** A row's columns (OpenRow), the same in `open` and `past`. */
 const ROW = Object.keys(OBLIGATION_ROW).join(', ');
 
+type Sql = (table: (name: string) => string) => string;
+
+/**
+ * The obligations as they were at a past asOf, with the same filters on both arms: `open` rows
+ * whose version began by then and ended versions from `past` that outlived it
+ * (projections/obligation-versions.ts). A UNION ALL to select from or to sort.
+ */
+export function versionsAt(parts: SqlParts, asOf: string, columns = ROW): { sql: Sql; params: unknown[] } {
+  const where = (...extra: string[]) => `WHERE ${[...parts.where, ...extra].join(' AND ')}`;
+  return {
+    sql: (t) => `SELECT ${columns} FROM ${t('open')} ${where('since <= ?')} UNION ALL SELECT ${columns} FROM ${t('past')} ${where('since <= ?', 'until > ?')}`,
+    params: [...parts.params, asOf, ...parts.params, asOf, asOf],
+  };
+}
+
 /**
  * The rows of a query in sort order, at most `LIMIT ?` (the last parameter, the caller's).
- * Now or later: `open` as it is. At a past asOf: the versions valid then, i.e. open rows whose
- * version began by then and ended versions that outlived it (projections/obligation-versions.ts);
- * each arm reads its own index and SQLite merges the two ordered results.
+ * Now or later: `open` as it is. At a past asOf: the versions valid then; each arm reads its
+ * own index and SQLite merges the two ordered results.
  */
-export function rowsQuery(parts: SqlParts, sort: ObligationSort, pastAsOf?: string): { sql: (table: (name: string) => string) => string; params: unknown[] } {
+export function rowsQuery(parts: SqlParts, sort: ObligationSort, pastAsOf?: string): { sql: Sql; params: unknown[] } {
   if (pastAsOf === undefined) {
     return { sql: (t) => `SELECT * FROM ${t('open')} ${whereClause(parts)} ORDER BY ${orderBy(sort)} LIMIT ?`, params: parts.params };
   }
-  const where = (...extra: string[]) => `WHERE ${[...parts.where, ...extra].join(' AND ')}`;
-  return {
-    sql: (t) =>
-      `SELECT ${ROW} FROM ${t('open')} ${where('since <= ?')}
-       UNION ALL SELECT ${ROW} FROM ${t('past')} ${where('since <= ?', 'until > ?')}
-       ORDER BY ${orderBy(sort)} LIMIT ?`,
-    params: [...parts.params, pastAsOf, ...parts.params, pastAsOf, pastAsOf],
-  };
+  const versions = versionsAt(parts, pastAsOf);
+  return { sql: (t) => `${versions.sql(t)} ORDER BY ${orderBy(sort)} LIMIT ?`, params: versions.params };
 }

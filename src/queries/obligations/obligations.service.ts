@@ -94,22 +94,6 @@ export class ObligationsService {
     return { asOf, dueSoonThrough: endOfShanghaiDay(last), now: now.toISOString(), past: asOf < now.toISOString() };
   }
 
-  /**
-   * Per unit, the obligations open at a past moment and how many of them were 红 and 黄 then,
-   * from the versions valid at that moment (the colours a query of that asOf shows row by row).
-   */
-  coloursAt(asOf: string, dueSoonThrough: string): Array<{ unit: string; open: number; red: number; yellow: number }> {
-    return this.readModels
-      .prepare<unknown[], { unit: string; open: number; red: number; yellow: number }>(
-        OBLIGATIONS,
-        (t) => `SELECT unit, COUNT(*) AS open, SUM(due_at < ?) AS red, SUM(due_at >= ? AND due_at <= ?) AS yellow
-                FROM (SELECT unit, due_at FROM ${t('open')} WHERE since <= ?
-                      UNION ALL SELECT unit, due_at FROM ${t('past')} WHERE since <= ? AND until > ?)
-                GROUP BY unit`,
-      )
-      .all(asOf, asOf, dueSoonThrough, asOf, asOf, asOf);
-  }
-
   private plan(q: ObligationQuery, scope: QueryScope): Plan {
     const withinDays = q.withinDays ?? DEFAULT_WITHIN_DAYS;
     const { asOf, dueSoonThrough, past } = this.window(q.asOf, withinDays);

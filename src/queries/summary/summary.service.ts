@@ -6,6 +6,7 @@ import { ReadModels } from '../../projections/read-models';
 import { statusLabel } from '../shared/labels';
 import type { QueryScope } from '../shared/query-scope';
 import { DEFAULT_WITHIN_DAYS } from '../obligations/obligation-query';
+import { emptyParts, versionsAt } from '../obligations/obligation-sql';
 import { OBLIGATIONS, ObligationsService } from '../obligations/obligations.service';
 
 export interface ColourCounts {
@@ -17,6 +18,8 @@ export interface ColourCounts {
   green: number;
   open: number;
 }
+
+type UnitColours = { unit: string; open: number; red: number; yellow: number };
 
 export interface UnitSummary extends ColourCounts {
   unit: string;
@@ -62,7 +65,7 @@ export class SummaryService {
     const withinDays = options.withinDays ?? DEFAULT_WITHIN_DAYS;
     const today = shanghaiDate(window.asOf);
     const lastYellow = shanghaiDate(window.dueSoonThrough);
-    const colours = window.past ? this.obligations.coloursAt(window.asOf, window.dueSoonThrough) : this.currentColours(today, lastYellow);
+    const colours = window.past ? this.pastColours(window.asOf, window.dueSoonThrough) : this.currentColours(today, lastYellow);
     const statuses = this.readModels
       .prepare<[], { source: string; unit: string; status: string; n: number }>(OBLIGATIONS, (t) => `SELECT source, unit, status, n FROM ${t('status_counts')}`)
       .all();
@@ -94,8 +97,23 @@ export class SummaryService {
     return { asOf: window.asOf, statusesAsOf: window.past ? window.now : window.asOf, withinDays, dueSoonThrough: window.dueSoonThrough, totals, units: list, statusLabels };
   }
 
+  /**
+   * A past asOf: per unit, the obligations open then and how many were 红 and 黄, from the
+   * versions valid at that moment (the colours a query of that asOf shows row by row).
+   */
+  private pastColours(asOf: string, dueSoonThrough: string): UnitColours[] {
+    const versions = versionsAt(emptyParts(), asOf, 'unit, due_at');
+    return this.readModels
+      .prepare<unknown[], UnitColours>(
+        OBLIGATIONS,
+        (t) => `SELECT unit, COUNT(*) AS open, SUM(due_at < ?) AS red, SUM(due_at >= ? AND due_at <= ?) AS yellow
+                FROM (${versions.sql(t)}) GROUP BY unit`,
+      )
+      .all(asOf, asOf, dueSoonThrough, ...versions.params);
+  }
+
   /** Now or later: from the counters, a few thousand rows at most. */
-  private currentColours(today: string, lastYellow: string): Array<{ unit: string; open: number; red: number; yellow: number }> {
+  private currentColours(today: string, lastYellow: string): UnitColours[] {
     const open = this.readModels.prepare<[], { unit: string; n: number }>(OBLIGATIONS, (t) => `SELECT unit, n FROM ${t('open_counts')}`).all();
     // Only what is not yet due is summed (a few weeks of dates); red is the rest.
     const notDue = this.readModels
