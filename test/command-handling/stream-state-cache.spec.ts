@@ -51,15 +51,21 @@ function chainIntact(events: StoredEvent[]): boolean {
 }
 
 describe('the command path with cached stream state', () => {
-  const file = () => join(mkdtempSync(join(tmpdir(), 'gw-cache-')), 'events.sqlite');
-
-  it('sees events another store instance appended behind its back', async () => {
-    const path = file();
+  /** Two stores on one file, as two processes would be, each with its own executor. */
+  async function twoInstances(run: (a: CommandExecutor, b: CommandExecutor, mine: SqliteEventStore) => Promise<void>): Promise<void> {
+    const path = join(mkdtempSync(join(tmpdir(), 'gw-cache-')), 'events.sqlite');
     const mine = new SqliteEventStore({ file: path });
     const theirs = new SqliteEventStore({ file: path });
     try {
-      const a = new CommandExecutor(mine, clock);
-      const b = new CommandExecutor(theirs, clock);
+      await run(new CommandExecutor(mine, clock), new CommandExecutor(theirs, clock), mine);
+    } finally {
+      await mine.close();
+      await theirs.close();
+    }
+  }
+
+  it('sees events another store instance appended behind its back', () =>
+    twoInstances(async (a, b, mine) => {
       const add = (executor: CommandExecutor, amount: number, extra: object = {}) =>
         executor.execute({ aggregate: counter, id: 'c1', command: { type: 'add', amount }, actor, ...extra });
       await add(a, 4); // a now caches revision 0
@@ -77,29 +83,16 @@ describe('the command path with cached stream state', () => {
       const stored = await mine.readStream('counter-c1');
       expect(stored.map((e) => e.revision)).toEqual([0, 1, 2, 3, 4, 5, 6]);
       expect(chainIntact(stored)).toBe(true);
-    } finally {
-      await mine.close();
-      await theirs.close();
-    }
-  });
+    }));
 
-  it('answers an Idempotency-Key retry from the stream after another instance appended', async () => {
-    const path = file();
-    const mine = new SqliteEventStore({ file: path });
-    const theirs = new SqliteEventStore({ file: path });
-    try {
-      const a = new CommandExecutor(mine, clock);
-      const b = new CommandExecutor(theirs, clock);
+  it('answers an Idempotency-Key retry from the stream after another instance appended', () =>
+    twoInstances(async (a, b, mine) => {
       const first = await b.execute({ aggregate: counter, id: 'c2', command: { type: 'add', amount: 1 }, actor, idempotencyKey: 'k' });
       await a.execute({ aggregate: counter, id: 'c2', command: { type: 'add', amount: 1 }, actor });
       const retry = await a.execute({ aggregate: counter, id: 'c2', command: { type: 'add', amount: 1 }, actor, idempotencyKey: 'k' });
       expect(retry).toMatchObject({ revision: first.revision, position: first.position, replayed: true });
       expect(await mine.readStream('counter-c2')).toHaveLength(2);
-    } finally {
-      await mine.close();
-      await theirs.close();
-    }
-  });
+    }));
 
   it('folds its own appends exactly as folding the stored events would', async () => {
     const store = new SqliteEventStore({ file: ':memory:' });

@@ -21,6 +21,14 @@ describe('projection versions and rebuilds', () => {
   let store: SqliteEventStore;
   const runners: ProjectionRunner[] = [];
   const track = (r: ProjectionRunner) => (runners.push(r), r);
+  /** 3,000 events in 50 streams, with stream_counts v1 built over them and its runner stopped. */
+  const builtAtVersion1 = async () => {
+    await appendBulk(store, 3000, 50);
+    const v1 = track(newRunner(store, dataDir, [streamCounts(1)]));
+    await v1.start();
+    await v1.rebuild(['stream_counts']);
+    await v1.stop();
+  };
   const tables = (runner: ProjectionRunner) => {
     const db = new ReadModels(runner, 0).db;
     return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'rm%' ORDER BY name").all() as Array<{ name: string }>).map((t) => t.name);
@@ -36,11 +44,7 @@ describe('projection versions and rebuilds', () => {
   });
 
   it('a version bump builds a new generation in new tables; readers see the old rows until the switch', async () => {
-    await appendBulk(store, 3000, 50);
-    const v1 = track(newRunner(store, dataDir, [streamCounts(1)]));
-    await v1.start();
-    await v1.rebuild(['stream_counts']);
-    await v1.stop();
+    await builtAtVersion1();
 
     // Version 2: during its rebuild, a reader (another connection) still gets generation 1, complete.
     const checks: Array<{ table: string; versions: number[]; rows: number }> = [];
@@ -84,11 +88,7 @@ describe('projection versions and rebuilds', () => {
   });
 
   it('a version whose tables changed is not read from the old tables: queries answer 503 READ_MODEL_NOT_CAUGHT_UP until the new generation switches in', async () => {
-    await appendBulk(store, 3000, 50);
-    const v1 = track(newRunner(store, dataDir, [streamCounts(1)]));
-    await v1.start();
-    await v1.rebuild(['stream_counts']);
-    await v1.stop();
+    await builtAtVersion1();
 
     // Version 2 adds a column its queries use (as obligations v3 added `since` and `past`).
     const base = streamCounts(2);
