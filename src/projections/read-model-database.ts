@@ -57,3 +57,17 @@ export function openReadOnly(file: string): Database.Database {
   db.pragma('busy_timeout = 5000');
   return db;
 }
+
+export interface ReadModelSpace {
+  /** The database's size in pages (the -wal file beside it not counted). */
+  bytes: number;
+  /** Free pages, mostly left by dropped generations: SQLite reuses them, only VACUUM gives them back. */
+  reclaimableBytes: number;
+}
+
+export function readModelSpace(db: Database.Database): ReadModelSpace {
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const pages = db.pragma('page_count', { simple: true }) as number;
+  const free = db.pragma('freelist_count', { simple: true }) as number;
+  return { bytes: pages * pageSize, reclaimableBytes: free * pageSize };
+}

@@ -1,6 +1,7 @@
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { AppModule } from '../../src/app.module';
+import { projectionsCompact } from '../../src/cli/commands/projections-compact';
 import { projectionsRebuildCommand } from '../../src/cli/commands/projections-rebuild';
 import { projectionsStatusCommand } from '../../src/cli/commands/projections-status';
 import { loadConfig } from '../../src/config/app-config';
@@ -8,6 +9,7 @@ import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.
 import { ProjectionsHealthIndicator } from '../../src/health/projections.health';
 import { AllExceptionsFilter } from '../../src/http/all-exceptions.filter';
 import { OwnerLock } from '../../src/projections/owner-lock';
+import { openReadOnly, readModelFile, readModelSpace } from '../../src/projections/read-model-database';
 import { ProjectionsModule } from '../../src/projections/projections.module';
 import { ReadModels } from '../../src/projections/read-models';
 import { anEvent } from '../support/events';
@@ -206,6 +208,61 @@ describe('projections rebuild (CLI)', () => {
       expect(result.err).toContain('完成 done: stream_counts→g2');
       expect(result.code).toBe(0);
       expect((await server.status())[0]!.active).toMatchObject({ generation: 2, state: 'running' });
+    } finally {
+      delete process.env.DATA_DIR;
+      await server.stop();
+      await store.close();
+    }
+  });
+});
+
+describe('projections compact (CLI)', () => {
+  it('gives back the pages a rebuild freed, only while no server holds the read models, and keeps every row', async () => {
+    const dataDir = tempDir('gw-proj-compact-');
+    const store = openStore(dataDir);
+    await store.appendToStream('a', Array.from({ length: 3000 }, (_, i) => anEvent(i)), { expectedRevision: 'no_stream' });
+    const definitions = [poisoned()]; // one row per event
+    const server = newRunner(store, dataDir, definitions);
+    await server.start();
+    await server.waitForPosition('all', await store.headPosition(), 5000);
+    await server.rebuild('all'); // generation 1's tables are dropped at the switch (no grace period here)
+    const space = () => {
+      const db = openReadOnly(readModelFile(dataDir));
+      try {
+        return { ...readModelSpace(db), rows: (db.prepare('SELECT COUNT(*) AS n FROM rm_poisoned_g2_seen').get() as { n: number }).n };
+      } finally {
+        db.close();
+      }
+    };
+    const before = space();
+    expect(before.reclaimableBytes).toBeGreaterThan(0);
+    expect(before.rows).toBe(3000);
+
+    process.env.DATA_DIR = dataDir;
+    try {
+      const refused = await cli(() => projectionsCompact.run([]));
+      expect(refused.code).toBe(1);
+      expect(refused.err).toContain('读模型正被另一个进程使用');
+      expect(refused.err).toContain('请先停止该进程');
+      expect(space()).toEqual(before);
+
+      await server.stop();
+      const status = await cli(() => projectionsStatusCommand(() => definitions).run([]));
+      expect(status.out).toMatch(/读模型文件 read models: [\d.]+ MB,其中 [\d.]+ MB 可回收 reclaimable \(停止服务器后 projections compact\)/);
+      const json = JSON.parse((await cli(() => projectionsStatusCommand(() => definitions).run(['--json']))).out);
+      expect(json.file).toEqual({ path: readModelFile(dataDir), bytes: before.bytes, reclaimableBytes: before.reclaimableBytes });
+
+      const compacted = await cli(() => projectionsCompact.run([]));
+      expect(compacted.code).toBe(0);
+      expect(compacted.out).toContain('完成 done');
+      const after = space();
+      expect(after).toMatchObject({ reclaimableBytes: 0, rows: 3000 });
+      // VACUUM also repacks half-full pages, so the file can end below the live pages.
+      expect(after.bytes).toBeLessThanOrEqual(before.bytes - before.reclaimableBytes);
+      expect(OwnerLock.isHeld(dataDir)).toBe(false);
+
+      const again = await cli(() => projectionsCompact.run([]));
+      expect(again).toMatchObject({ code: 0, out: expect.stringContaining('没有可回收的空间') });
     } finally {
       delete process.env.DATA_DIR;
       await server.stop();

@@ -7,9 +7,10 @@ import { loadAllProjections, loadRetiredProjections } from '../../projections/lo
 import { OwnerLock } from '../../projections/owner-lock';
 import type { GenerationStatus } from '../../projections/projection-status';
 import { describeProjections } from '../../projections/projection-status';
-import { openReadOnly, readModelFile } from '../../projections/read-model-database';
+import { openReadOnly, readModelFile, readModelSpace } from '../../projections/read-model-database';
 import { ProjectionRegistry } from '../../projections/registry';
 import { type CliCommand, parseOptions } from '../cli-command';
+import { mb } from './projections-compact';
 
 /**
  * Reads the registry through a read-only connection (WAL: safe beside a running server) and
@@ -35,8 +36,10 @@ export function projectionsStatusCommand(definitionsOf: () => ProjectionDefiniti
       try {
         const statuses = await describeProjections(new ProjectionRegistry(db), definitionsOf(), store);
         const owner = OwnerLock.runningOwner(config.dataDir);
+        const space = readModelSpace(db);
         if (options.json) {
-          process.stdout.write(`${JSON.stringify({ running: owner !== undefined, owner: owner ?? null, projections: statuses }, null, 2)}\n`);
+          const json = { running: owner !== undefined, owner: owner ?? null, file: { path: file, ...space }, projections: statuses };
+          process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
         } else {
           const head = statuses[0]?.head ?? (await store.headPosition());
           process.stdout.write(
@@ -62,6 +65,10 @@ export function projectionsStatusCommand(definitionsOf: () => ProjectionDefiniti
           }
           const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...r[i]!].length)));
           for (const r of rows) process.stdout.write(`${r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()}\n`);
+          process.stdout.write(
+            `读模型文件 read models: ${mb(space.bytes)}` +
+              (space.reclaimableBytes > 0 ? `,其中 ${mb(space.reclaimableBytes)} 可回收 reclaimable (停止服务器后 projections compact)\n` : '\n'),
+          );
         }
         return statuses.some((s) => s.failure) ? 1 : 0;
       } finally {
