@@ -27,7 +27,7 @@ import { join } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { ALL_PROJECTIONS } from '../projections';
 import type { Change, ProjectionDefinition, ProjectionLookup, Row, TableSchema } from '../projections/projection';
-import { encodePosition } from '../src/event-store/sqlite/positions';
+import { COLUMNS, toStoredEvent, type EventRow } from '../src/event-store/sqlite/sqlite-event-store';
 import type { StoredEvent } from '../src/event-store/event-store.port';
 
 interface Measured {
@@ -46,7 +46,6 @@ const arg = (name: string) => {
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-const COLUMNS = 'position, stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at';
 /** Items by the last character of their stream id: about even halves for generated ids. */
 const partFilter = (p: Part) => (p.parts > 1 ? `WHERE unicode(substr(stream_id, -1)) % ${p.parts} = ${p.part}` : '');
 
@@ -139,22 +138,12 @@ function idealRebuild(p: Part, out: string): number {
   let events = 0;
   let item: string | undefined;
   db.exec('BEGIN');
-  for (const r of source.prepare(`SELECT ${COLUMNS} FROM events ${partFilter(p)} ORDER BY stream_id, revision`).iterate() as IterableIterator<Record<string, never>>) {
+  for (const r of source.prepare(`SELECT ${COLUMNS} FROM events ${partFilter(p)} ORDER BY stream_id, revision`).iterate() as IterableIterator<EventRow>) {
     if (r.stream_id !== item) {
       if (item !== undefined) endItem();
       item = r.stream_id;
     }
-    const e: StoredEvent = {
-      streamId: r.stream_id,
-      revision: r.revision,
-      globalPosition: encodePosition(r.position),
-      eventId: r.event_id,
-      type: r.type,
-      schemaVersion: r.schema_version,
-      data: JSON.parse(r.data),
-      metadata: JSON.parse(r.metadata),
-      recordedAt: r.recorded_at,
-    };
+    const e = toStoredEvent(r);
     for (const h of handlers) if (!h.types || h.types.has(e.type)) h.events.push(e);
     if (++events % 2000 === 0) db.exec('COMMIT; BEGIN');
   }

@@ -5,8 +5,7 @@ import { loadWorkingCalendar } from '../../src/calendar/calendar-loader';
 import { foldStream } from '../../src/command-handling/fold';
 import { DocumentAggregate } from '../../src/documents/document.aggregate';
 import type { StoredEvent } from '../../src/event-store/event-store.port';
-import { encodePosition } from '../../src/event-store/sqlite/positions';
-import type { EventRow } from '../../src/event-store/sqlite/sqlite-event-store';
+import { toStoredEvent, type EventRow } from '../../src/event-store/sqlite/sqlite-event-store';
 import { directory } from './actors';
 
 /** One command a client saw acknowledged (2xx), as the response described it. */
@@ -38,18 +37,6 @@ export interface AuditReport {
   folded: Map<string, { revision: number; state: unknown }>;
 }
 
-const toEvent = (r: EventRow): StoredEvent => ({
-  streamId: r.stream_id,
-  revision: r.revision,
-  globalPosition: encodePosition(r.position),
-  eventId: r.event_id,
-  type: r.type,
-  schemaVersion: r.schema_version,
-  data: JSON.parse(r.data),
-  metadata: JSON.parse(r.metadata),
-  recordedAt: r.recorded_at,
-});
-
 /**
  * Reads the embedded store's file directly (the server must be stopped, or at least quiet)
  * and checks every invariant the harnesses care about.
@@ -65,7 +52,7 @@ export function auditStore(file: string, acks: Ack[]): AuditReport {
     const byStream = new Map<string, StoredEvent[]>();
     const byCommand = new Map<string, number>();
     for (const r of rows) {
-      const e = toEvent(r);
+      const e = toStoredEvent(r);
       (byStream.get(e.streamId) ?? byStream.set(e.streamId, []).get(e.streamId)!).push(e);
       const cid = String(e.metadata.commandId ?? '');
       byCommand.set(cid, (byCommand.get(cid) ?? 0) + 1);

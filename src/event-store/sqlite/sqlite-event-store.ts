@@ -46,7 +46,7 @@ export interface EventRow {
   recorded_at: string;
 }
 
-const COLUMNS = 'position, stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at';
+export const COLUMNS = 'position, stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at';
 const DEFAULT_PAGE = 1000;
 
 export class SqliteEventStore implements EventStore {
@@ -207,7 +207,8 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
-function toStoredEvent(row: EventRow): StoredEvent {
+/** A row of `events` as the port hands it out (also for tools that read the file directly). */
+export function toStoredEvent(row: EventRow): StoredEvent {
   return {
     streamId: row.stream_id,
     revision: row.revision,
