@@ -13,6 +13,7 @@ import { itemNotFound } from '../security/read-scope.guard';
 import { ReadScopeService } from '../security/read-scope.service';
 import { AuditService } from './audit.service';
 import { AuditChainBrokenError } from './sealer';
+import type { StreamVerification } from './stream-verification';
 
 /** The seal key's public half, seals on demand, and verification of one tracked item. */
 @ApiTags('audit 审计')
@@ -86,8 +87,12 @@ export class AuditController {
   @HttpCode(200)
   async verifyAny(@Param('streamId') streamId: string, @CurrentActor() actor: Actor) {
     this.requireAllScope(actor);
-    if (!/^[\w.:-]{1,200}$/.test(streamId)) throw new NotFoundException({ code: 'NOT_FOUND', message: '请求的资源不存在' });
-    return this.audit.verifyStream(streamId);
+    const missing = () => new NotFoundException({ code: 'STREAM_NOT_FOUND', message: `没有流 ${streamId}:无可核验的事件或封印`, details: { streamId } });
+    if (!/^[\w.:-]{1,200}$/.test(streamId)) throw missing();
+    const result = await this.audit.verifyStream(streamId);
+    // A mistyped id must not read as a passed audit.
+    if (nothingToVerify(result)) throw missing();
+    return result;
   }
 
   private async verifyItem(kind: 'documents' | 'issuances' | 'proposals', id: string, actor: Actor) {
@@ -96,7 +101,7 @@ export class AuditController {
     // Unreadable and missing look the same (ReadScopeGuard checks first; this is the backstop).
     if (!this.readScope.canReadStream(actor, streamId, events)) throw itemNotFound(kind, id);
     const result = await this.audit.verifyStream(streamId);
-    if (result.events === 0 && result.sealed === null && result.verdict === 'intact') throw itemNotFound(kind, id);
+    if (nothingToVerify(result)) throw itemNotFound(kind, id);
     return result;
   }
 
@@ -106,3 +111,6 @@ export class AuditController {
     }
   }
 }
+
+/** No events and no seal naming the stream: it never existed (a sealed stream that lost its events is 'tampered'). */
+const nothingToVerify = (r: StreamVerification) => r.events === 0 && r.sealed === null && r.verdict === 'intact';

@@ -65,6 +65,16 @@ describe('audit over HTTP: public key, seals on demand, verification of one docu
     expect(later.body).toMatchObject({ verdict: 'intact', unsealedEvents: 1, sealed: { revision: 5 } });
   });
 
+  it('verifies any stream for global readers, and a stream that never existed is 404, not a passed audit', async () => {
+    const seals = await api.get('/audit/streams/audit-seals/verification', tokens.auditor);
+    expect(seals.status).toBe(200);
+    expect(seals.body).toMatchObject({ streamId: 'audit-seals', verdict: 'intact' });
+    const typo = await api.get('/audit/streams/document-nope/verification', tokens.auditor);
+    expect(typo.status).toBe(404);
+    expect(typo.body).toMatchObject({ code: 'STREAM_NOT_FOUND', details: { streamId: 'document-nope' } });
+    expect(typo.body.message).toContain('没有流 document-nope');
+  });
+
   it('a unit that has nothing to do with the document cannot even learn it exists (404, as for a missing one)', async () => {
     const other = await api.get(`/documents/${id}/verification`, tokens.unit('culture-tourism'));
     const missing = await api.get(`/documents/00000000-0000-4000-8000-000000000000/verification`, tokens.unit('culture-tourism'));

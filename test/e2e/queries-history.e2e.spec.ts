@@ -57,10 +57,14 @@ describe('history, state as of, raw events (e2e)', () => {
     expect({ ...now, asOf: undefined, latestRevision: undefined, recordedAt: undefined }).toEqual({ ...current, asOf: undefined, latestRevision: undefined, recordedAt: undefined });
   });
 
-  it('answers clearly for a moment before the document existed, and for both asOf and revision', async () => {
+  it('answers clearly for a moment before the document existed, a revision it never had, and for both asOf and revision', async () => {
     const before = await api.get(`/documents/${id}/state?asOf=2026-01-01`, tokens.auditor);
     expect(before.status).toBe(404);
     expect(before.body.code).toBe('NOT_YET_EXISTING');
+    const beyond = await api.get(`/documents/${id}/state?revision=99`, tokens.auditor);
+    expect(beyond.status).toBe(404);
+    expect(beyond.body).toMatchObject({ code: 'REVISION_NOT_FOUND', details: { revision: 99, latestRevision: 7 } });
+    expect(beyond.body.message).toContain('最新版本为 7');
     const both = await api.get(`/documents/${id}/state?asOf=2026-03-05&revision=2`, tokens.auditor);
     expect(both.status).toBe(400);
     expect(both.body.code).toBe('AS_OF_OR_REVISION');

@@ -77,6 +77,11 @@ export class HistoryService {
       throw new BadRequestException({ code: 'AS_OF_OR_REVISION', message: 'asOf 与 revision 只能给出一个' });
     }
     const stored = await this.readStream(source, id, scope);
+    const latest = stored[stored.length - 1]!.revision;
+    // Never answer a revision that does not exist with the latest one: an auditor asked for that version.
+    if (at.revision !== undefined && at.revision > latest) {
+      throw new NotFoundException({ code: 'REVISION_NOT_FOUND', message: `${NOUNS[source]} ${id} 没有版本 ${at.revision} (最新版本为 ${latest})`, details: { revision: at.revision, latestRevision: latest } });
+    }
     const asOf = at.asOf === undefined ? undefined : parseAsOf(at.asOf, this.clock.now());
     const upTo = stored.filter((e) => (at.revision !== undefined ? e.revision <= at.revision : asOf === undefined || e.recordedAt <= asOf));
     if (upTo.length === 0) {
@@ -88,7 +93,7 @@ export class HistoryService {
       id,
       asOf: asOf ?? null,
       revision,
-      latestRevision: stored[stored.length - 1]!.revision,
+      latestRevision: latest,
       position: last.globalPosition,
       recordedAt: last.recordedAt,
       statusLabel: statusLabel(source, (state as { status?: string }).status),
