@@ -75,6 +75,7 @@ describe('HTTP: a normative document from draft to 备案 (real modules, SQLite)
     expect(state.headers.etag).toBe(`"${state.body.revision}"`);
     expect(state.body).toMatchObject({
       status: 'issued',
+      statusLabel: '已印发',
       issued: { documentNumber: '张政发〔2026〕1号', dated: '2026-04-10', issuedOn: '2026-04-13' },
       publication: { kind: 'published' },
       filed: { filedWith: 'standing_committee', filedOn: '2026-04-20', reference: '张人常备〔2026〕5号' },

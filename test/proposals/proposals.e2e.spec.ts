@@ -49,7 +49,7 @@ describe('HTTP: a proposal from 交办 to a published answer (real modules, SQLi
 
     const state = await api.get(url, tok.office!);
     expect(state.headers.etag).toBe(`"${state.body.revision}"`);
-    expect(state.body).toMatchObject({ status: 'closed', published: true, lastSatisfaction: 'satisfied', leadUnit: 'education', coUnits: ['transport'] });
+    expect(state.body).toMatchObject({ status: 'closed', statusLabel: '已办结', published: true, lastSatisfaction: 'satisfied', leadUnit: 'education', coUnits: ['transport'] });
   });
 
   it('第二十七条: only the office director or a deputy approves an extension (403 for a clerk)', async () => {

@@ -8,9 +8,9 @@ import type { Actor } from '../../domain/decider';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port';
 import { etag, newStreamId, runCommand } from '../../http/command-response';
 import { UuidParamPipe } from '../../http/uuid-param.pipe';
+import { statusLabel } from '../../queries/shared/labels';
 import { DocumentAggregate } from '../document.aggregate';
 import type { DocumentCommand } from '../domain/document-commands';
-import { DOCUMENT_STATUSES } from '../domain/document-state';
 import {
   ApproveExtensionDto,
   ArchiveDocumentDto,
@@ -171,7 +171,7 @@ export class DocumentsController {
     if (stored.length === 0) throw new NotFoundException({ code: 'DOCUMENT_NOT_FOUND', message: `未找到文档 ${id}` });
     const { state, revision } = foldStream(this.aggregate, stored);
     void reply.header('ETag', etag(revision));
-    return { id, revision, position: stored[stored.length - 1]!.globalPosition, statusLabel: DOCUMENT_STATUSES[state.status], ...state };
+    return { id, revision, position: stored[stored.length - 1]!.globalPosition, statusLabel: statusLabel('document', state.status), ...state };
   }
 
   private run(id: string, command: DocumentCommand, actor: Actor, req: Req, reply: Reply) {

@@ -8,6 +8,7 @@ import type { Actor } from '../../domain/decider';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port';
 import { commandResponse, correlationId, etag, idempotencyKey, ifMatchRevision, newStreamId, runCommand } from '../../http/command-response';
 import { UuidParamPipe } from '../../http/uuid-param.pipe';
+import { statusLabel } from '../../queries/shared/labels';
 import type { IssuanceCommand } from '../domain/issuance-commands';
 import { legalityGateBlockers } from '../domain/legality-gate';
 import { signingRule } from '../domain/signing-matrix';
@@ -167,6 +168,7 @@ export class IssuanceController {
       id,
       revision,
       position: stored[stored.length - 1]!.globalPosition,
+      statusLabel: statusLabel('issuance', state.status),
       ...state,
       signingRule: state.draft ? signingRule(state.draft.signingRule) : undefined,
       legalityGate: normative ? legalityGateBlockers(state) : [],

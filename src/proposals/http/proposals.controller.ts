@@ -8,6 +8,7 @@ import type { Actor } from '../../domain/decider';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port';
 import { etag, newStreamId, runCommand } from '../../http/command-response';
 import { UuidParamPipe } from '../../http/uuid-param.pipe';
+import { statusLabel } from '../../queries/shared/labels';
 import type { ProposalCommand } from '../domain/proposal-commands';
 import { PROPOSAL_AGGREGATE, type ProposalAggregate } from '../proposal.aggregate';
 import {
@@ -95,7 +96,7 @@ export class ProposalsController {
     if (stored.length === 0) throw new NotFoundException({ code: 'PROPOSAL_NOT_FOUND', message: `未找到建议/提案 ${id}` });
     const { state, revision } = foldStream(this.aggregate, stored);
     void reply.header('ETag', etag(revision));
-    return { id, revision, position: stored[stored.length - 1]!.globalPosition, ...state };
+    return { id, revision, position: stored[stored.length - 1]!.globalPosition, statusLabel: statusLabel('proposal', state.status), ...state };
   }
 
   private run(id: string, command: ProposalCommand, actor: Actor, req: Req, reply: Reply) {
