@@ -16,6 +16,11 @@ const FINISHED = new Set(['completed', 'opinion_submitted', 'closed', 'archived'
 /** A 会商 subject is kept (and shown as the reply's detail) up to this many characters. */
 const CONSULT_SUBJECT = 60;
 const INTAKE_LEADERS = new Set(['routed', 'instructed']);
+/**
+ * The office's own steps on a submitted document (第四十二条: 审核把关, 提出办理意见, 按分工呈批),
+ * without a time limit: they make the office's inbox (`owedBy` = the office).
+ */
+const OFFICE_STEPS: Record<string, ObligationType> = { submitted: 'registration', registered: 'intake_review', reviewed: 'routing' };
 
 /** Keeps the stored state small: 1M documents each keep one row. */
 export function pruneDocument(s: DocumentState, urgedAt: string | undefined): DocumentSubject {
@@ -59,6 +64,8 @@ function mainType(cls: HandlingClass | undefined): ObligationType {
 export function documentObligations(s: DocumentSubject): Obligation[] {
   const out: Obligation[] = [];
   const fromUnit = s.submission?.fromUnit ?? '';
+  const step = OFFICE_STEPS[s.status];
+  if (step) out.push({ key: `office:${step}`, type: step, unit: fromUnit, owedBy: 'office' });
   if (INTAKE_LEADERS.has(s.status) && s.route) {
     const unit = s.route.leadUnit ?? fromUnit;
     for (const leader of s.route.to) {

@@ -152,14 +152,45 @@ describe('obligations projection: 收文/交办', () => {
     expectIdempotent(obligationsProjection, world.events);
   });
 
-  it('a 退文 and a corrected resubmission move the status counters and owe nothing', () => {
+  it('第四十一条: a 退文 owes the office nothing; the corrected resubmission moves the status counters and awaits 签收登记 again', () => {
     const world = new World();
     world.document(D1, { type: 'submit', fromUnit: 'education', kind: 'report', title: '关于情况的报告', mainTo: ['vice-mayor-2'], summary: '报告' }, who.clerk('education'));
     const h = new ProjectionHarness(obligationsProjection).apply(world.events);
     expect(h.rows('status_counts')).toEqual([{ source: 'document', unit: 'education', status: 'returned', n: 1 }]);
+    expect(open(h)).toEqual([]);
     h.apply(world.document(D1, { type: 'resubmit', corrections: { mainTo: [directory.organCode] } }, who.clerk('education')));
     expect(h.rows('status_counts')).toEqual([{ source: 'document', unit: 'education', status: 'submitted', n: 1 }]);
-    expect(open(h)).toEqual([]);
+    expect(keys(h)).toEqual([`office:registration:registration:office:${NO_DEADLINE_DATE}`]);
+    expectCountersConsistent(h);
+    expectIdempotent(obligationsProjection, world.events);
+  });
+
+  it('第四十二条: the office owes each intake step in turn (签收登记, 初审拟办, 分工呈批, no time limit), each arising when the last is done, until the leaders owe their 批示', () => {
+    const world = new World('2026-03-02T02:00:00.000Z');
+    const h = new ProjectionHarness(obligationsProjection);
+    let minutes = 0;
+    const step = (command: Parameters<World['document']>[1]) => {
+      minutes += 30;
+      h.apply(world.at(new Date(Date.parse('2026-03-02T02:00:00.000Z') + minutes * 60_000).toISOString()).document(D1, command, who.officeClerk));
+    };
+    h.apply(world.document(D1, { type: 'submit', fromUnit: 'education', kind: 'request', title: '关于某事项的请示', mainTo: [directory.organCode], summary: '请示', requestItems: ['同意'] }, who.clerk('education')));
+    expect(open(h)).toEqual([
+      expect.objectContaining({ obligation: 'office:registration', type: 'registration', owed_by: 'office', unit: 'education', due_at: NO_DEADLINE_AT, opened_at: '2026-03-02T02:00:00.000Z' }),
+    ]);
+    step({ type: 'register', registrationNo: '收文1' });
+    expect(open(h)).toEqual([expect.objectContaining({ obligation: 'office:intake_review', type: 'intake_review', owed_by: 'office', opened_at: '2026-03-02T02:30:00.000Z' })]);
+    step({ type: 'review', opinion: '拟请分管副市长阅示', proposedLeadUnit: 'education' });
+    expect(open(h)).toEqual([expect.objectContaining({ obligation: 'office:routing', type: 'routing', owed_by: 'office' })]);
+    step({ type: 'route' });
+    const leader = directory.portfolioLeaderOf('education')!;
+    expect(keys(h)).toEqual([`instruction:${leader}:instruction:leader:${leader}:${NO_DEADLINE_DATE}`]);
+    // Each step, once done, is a past version with the moment it ended.
+    expect(h.rows('past').map((r) => [r.obligation, r.until])).toEqual([
+      ['office:registration', '2026-03-02T02:30:00.000Z'],
+      ['office:intake_review', '2026-03-02T03:00:00.000Z'],
+      ['office:routing', '2026-03-02T03:30:00.000Z'],
+    ]);
+    expectCountersConsistent(h);
     expectIdempotent(obligationsProjection, world.events);
   });
 
