@@ -38,7 +38,7 @@ export class GenerationWriter {
   private batched: StoredEvent[] | null = null;
 
   constructor(
-    private readonly db: Database.Database,
+    db: Database.Database,
     private readonly registry: ProjectionRegistry,
     readonly def: ProjectionDefinition,
     readonly generation: number,

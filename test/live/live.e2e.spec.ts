@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port';
 import { expectStatus } from '../support/document-fixtures';
 import { bearer, startLiveApp, type LiveApp } from './live-app';

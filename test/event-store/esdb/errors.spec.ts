@@ -2,7 +2,6 @@ import { Metadata, status } from '@grpc/grpc-js';
 import {
   AccessDeniedError,
   DeadlineExceededError,
-  NotLeaderError,
   StreamNotFoundError as ClientStreamNotFoundError,
   UnavailableError,
   WrongExpectedVersionError,
