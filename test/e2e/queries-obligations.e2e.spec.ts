@@ -136,6 +136,25 @@ describe('obligations queries (e2e)', () => {
     }
   });
 
+  it('an asOf outside 2000-01-01 … 2100-12-31 (Beijing time) is 400 INVALID_AS_OF naming the range, on every endpoint that takes it', async () => {
+    const paths = ['/obligations', '/obligations/overdue', '/obligations/due-soon', '/obligations/summary', '/obligations/export.csv', '/obligations/export.xlsx', `/documents/${A}/state`];
+    const outside = ['9999-12-31T23:59:59Z', '9999-12-31', '2101-01-01', '2100-12-31T16:00:00Z', '1999-12-31', '1999-12-31T15:59:59Z', '0050-01-01T00:00:00Z', '0000-01-01'];
+    for (const path of paths) {
+      for (const asOf of outside) {
+        const res = await api.get(`${path}?asOf=${encodeURIComponent(asOf)}`, tokens.supervisor);
+        expect({ path, asOf, status: res.status, code: res.body.code }).toEqual({ path, asOf, status: 400, code: 'INVALID_AS_OF' });
+        expect(res.body.message).toContain('2000-01-01 至 2100-12-31');
+        expect(res.body.message).toContain(asOf);
+      }
+    }
+    // The edges are in range, and 黄 may run 60 working days past the last one (into 2101).
+    const last = await get('/obligations/due-soon?asOf=2100-12-31&withinDays=60');
+    expect(last.asOf).toBe('2100-12-31T15:59:59.999Z');
+    expect(last.dueSoonThrough > '2101-03-01').toBe(true);
+    expect((await get('/obligations/summary?asOf=2100-12-31T23:59:59%2B08:00&withinDays=60')).asOf).toBe('2100-12-31T15:59:59.000Z');
+    expect((await get('/obligations?asOf=2000-01-01T00:00:00%2B08:00')).items).toEqual([]);
+  });
+
   it('a value of the wrong type is told so, without range messages that do not apply', async () => {
     const notANumber = await api.get('/obligations/due-soon?withinDays=abc', tokens.supervisor);
     expect(notANumber.status).toBe(400);

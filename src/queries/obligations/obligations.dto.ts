@@ -4,6 +4,7 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 
 import { HANDLING_CLASSES } from '../../documents/domain/handling-classes';
 import { CODE_PATTERN, msg } from '../../documents/http/dto/messages';
 import { OBLIGATION_TYPES } from '../../../projections/obligation-vocabulary';
+import { QUERY_DATES_TEXT } from '../shared/query-dates';
 import { ReadQueryDto } from '../shared/read-query.dto';
 import { MAX_LIMIT, OBLIGATION_SORTS, OBLIGATION_VIEWS, type ObligationSort, type ObligationView } from './obligation-query';
 
@@ -12,7 +13,7 @@ const TYPES = Object.keys(OBLIGATION_TYPES);
 
 /** Filters and window of every obligations query (and export). */
 export class ObligationFilterDto extends ReadQueryDto {
-  @ApiPropertyOptional({ description: '截至时间: 带时区的 ISO 时间, 或日期 (当日 24 时, 北京时间); 默认现在', example: '2026-10-15T09:00:00+08:00' })
+  @ApiPropertyOptional({ description: `截至时间: 带时区的 ISO 时间, 或日期 (当日 24 时, 北京时间); 默认现在; 应在 ${QUERY_DATES_TEXT} 之间, 否则 400 INVALID_AS_OF`, example: '2026-10-15T09:00:00+08:00' })
   @IsOptional()
   @IsString({ message: msg.string })
   @MaxLength(40, { message: msg.maxLength(40) })
