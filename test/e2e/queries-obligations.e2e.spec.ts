@@ -155,6 +155,16 @@ describe('obligations queries (e2e)', () => {
     expect((await get('/obligations?asOf=2000-01-01T00:00:00%2B08:00')).items).toEqual([]);
   });
 
+  it('kind is checked like the other filters: an unknown kind is 400 listing the accepted codes', async () => {
+    const res = await api.get('/obligations?kind=nope', tokens.supervisor);
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    expect(res.body.details.fields).toEqual([{ field: 'kind', messages: [expect.stringContaining('request / report')] }]);
+    expect(res.body.details.fields[0].messages[0]).toContain('npc_suggestion');
+    expect(res.body.details.fields[0].messages[0]).toContain('normative');
+    expect((await api.get('/obligations/export.csv?kind=nope', tokens.supervisor)).status).toBe(400);
+  });
+
   it('a value of the wrong type is told so, without range messages that do not apply', async () => {
     const notANumber = await api.get('/obligations/due-soon?withinDays=abc', tokens.supervisor);
     expect(notANumber.status).toBe(400);

@@ -4,6 +4,7 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 
 import { HANDLING_CLASSES } from '../../documents/domain/handling-classes';
 import { CODE_PATTERN, msg } from '../../documents/http/dto/messages';
 import { OBLIGATION_TYPES } from '../../../projections/obligation-vocabulary';
+import { OBLIGATION_KINDS } from '../shared/labels';
 import { QUERY_DATES_TEXT } from '../shared/query-dates';
 import { ReadQueryDto } from '../shared/read-query.dto';
 import { MAX_LIMIT, OBLIGATION_SORTS, OBLIGATION_VIEWS, type ObligationSort, type ObligationView } from './obligation-query';
@@ -47,9 +48,9 @@ export class ObligationFilterDto extends ReadQueryDto {
   @IsIn(HANDLING_CLASSES, { message: msg.oneOf(HANDLING_CLASSES) })
   handlingClass?: string;
 
-  @ApiPropertyOptional({ description: '文种 / 发文类别 / 建议提案类别编码, 如 request、normative、npc_suggestion' })
+  @ApiPropertyOptional({ enum: OBLIGATION_KINDS, description: '文种 / 发文类别 / 建议提案类别编码, 如 request、normative、npc_suggestion' })
   @IsOptional()
-  @Matches(/^[a-z_]{1,40}$/, { message: '$property 应为小写字母和下划线组成的编码' })
+  @IsIn(OBLIGATION_KINDS, { message: msg.oneOf(OBLIGATION_KINDS) })
   kind?: string;
 
   @ApiPropertyOptional({ enum: SOURCES, description: '收文交办 / 发文 / 建议提案' })

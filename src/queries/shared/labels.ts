@@ -16,6 +16,9 @@ const STATUS_LABELS: Record<Source, Record<string, string>> = {
 const pick = (table: Record<string, string> | undefined, code: string | null | undefined): string | null =>
   code ? (table?.[code] ?? code) : null;
 
+/** Every kind code an obligation can carry: 文种, 发文类别 and 建议提案类别. */
+export const OBLIGATION_KINDS: readonly string[] = [...new Set(Object.values(KIND_LABELS).flatMap((t) => Object.keys(t)))];
+
 export const sourceLabel = (source: string): string => SOURCE_LABELS[source as Source] ?? source;
 export const kindLabel = (source: string, kind: string | null | undefined) => pick(KIND_LABELS[source as Source], kind);
 export const statusLabel = (source: string, status: string | null | undefined) => pick(STATUS_LABELS[source as Source], status);
