@@ -165,6 +165,24 @@ describe('obligations queries (e2e)', () => {
     expect((await api.get('/obligations/export.csv?kind=nope', tokens.supervisor)).status).toBe(400);
   });
 
+  it('a cursor whose contents were altered is 400 INVALID_CURSOR, not an empty page', async () => {
+    const forge = (key: unknown) => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+    const first = await get('/obligations?limit=1');
+    const [, dueAt, streamId, obligation] = JSON.parse(Buffer.from(first.nextCursor, 'base64url').toString('utf8')) as string[];
+    for (const key of [
+      ['dueAt', 'x', 'y', 'z'],
+      ['dueAt', '2026-13-45T00:00:00.000Z', streamId, obligation],
+      ['dueAt', dueAt, 'not-a-stream', obligation],
+      ['dueAt', dueAt, streamId, ''],
+      ['unit', 'NO SUCH UNIT', dueAt, streamId, obligation],
+    ]) {
+      const res = await api.get(`/obligations?sort=${key[0]}&cursor=${forge(key)}`, tokens.supervisor);
+      expect({ key, status: res.status, code: res.body.code }).toEqual({ key, status: 400, code: 'INVALID_CURSOR' });
+    }
+    // The genuine one still continues the list.
+    expect(rows(await get(`/obligations?limit=1&cursor=${forge(['dueAt', dueAt, streamId, obligation])}`))).toHaveLength(1);
+  });
+
   it('a value of the wrong type is told so, without range messages that do not apply', async () => {
     const notANumber = await api.get('/obligations/due-soon?withinDays=abc', tokens.supervisor);
     expect(notANumber.status).toBe(400);

@@ -1,3 +1,5 @@
+import { CODE_PATTERN } from '../../documents/http/dto/messages';
+import { SOURCE_LABELS } from '../../../projections/obligation-vocabulary';
 import { OBLIGATION_ROW } from '../../../projections/obligations.projection';
 import type { ObligationSort, ObligationView } from './obligation-query';
 
@@ -9,6 +11,21 @@ const SORT_COLUMNS: Record<ObligationSort, { columns: string[]; desc: boolean }>
 };
 
 export const sortColumns = (sort: ObligationSort): string[] => SORT_COLUMNS[sort].columns;
+
+const STORED_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const STREAM_ID = new RegExp(`^(${Object.keys(SOURCE_LABELS).join('|')})-[0-9A-Za-z_-]{1,100}$`);
+const OBLIGATION_KEY = /^[a-z_]{1,40}(:[0-9A-Za-z_.-]{1,100})?$/;
+
+/** What each sort column holds as stored (projections/obligations.projection.ts). */
+const COLUMN_VALUES: Record<string, (value: string) => boolean> = {
+  due_at: (v) => STORED_INSTANT.test(v) && Number.isFinite(Date.parse(v)) && new Date(v).toISOString() === v,
+  unit: (v) => v === '' || CODE_PATTERN.test(v),
+  stream_id: (v) => STREAM_ID.test(v),
+  obligation: (v) => OBLIGATION_KEY.test(v),
+};
+
+/** A check per sort column, for the cursor's key (decodeCursor). */
+export const sortKeyChecks = (sort: ObligationSort): Array<(value: string) => boolean> => SORT_COLUMNS[sort].columns.map((c) => COLUMN_VALUES[c]!);
 
 export interface SqlParts {
   where: string[];

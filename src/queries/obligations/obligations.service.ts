@@ -11,7 +11,7 @@ import { owedByCondition, portfolioUnits } from '../shared/parties';
 import type { QueryScope } from '../shared/query-scope';
 import { toItem, type ObligationItem, type OpenRow, type Presenter } from './obligation-item';
 import { DEFAULT_LIMIT, DEFAULT_WITHIN_DAYS, MAX_LIMIT, type ObligationQuery, type ObligationSort, type ObligationView } from './obligation-query';
-import { addAfter, addCondition, addIn, addWindow, emptyParts, rowsQuery, sortColumns, type SqlParts } from './obligation-sql';
+import { addAfter, addCondition, addIn, addWindow, emptyParts, rowsQuery, sortColumns, sortKeyChecks, type SqlParts } from './obligation-sql';
 
 export const OBLIGATIONS = 'obligations';
 
@@ -59,7 +59,7 @@ export class ObligationsService {
     const limit = Math.min(Math.max(query.limit ?? DEFAULT_LIMIT, 1), MAX_LIMIT);
     if (!plan.parts) return { ...plan.window, items: [], nextCursor: null };
     const sort = plan.window.sort;
-    if (query.cursor) addAfter(plan.parts, sort, decodeCursor(query.cursor, sort, sortColumns(sort).length));
+    if (query.cursor) addAfter(plan.parts, sort, decodeCursor(query.cursor, sort, sortKeyChecks(sort)));
     const rows = this.select(plan.parts, plan.pastAsOf, sort, limit + 1);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];

@@ -8,7 +8,11 @@ export function encodeCursor(sort: string, key: readonly (string | number)[]): s
   return Buffer.from(JSON.stringify([sort, ...key]), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string, sort: string, length: number): string[] {
+/**
+ * The key of a cursor made for `sort`. `checks` says what each key value must look like (one
+ * per sort column), so a tampered cursor is refused instead of quietly paging from nowhere.
+ */
+export function decodeCursor(cursor: string, sort: string, checks: readonly ((value: string) => boolean)[]): string[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -20,6 +24,7 @@ export function decodeCursor(cursor: string, sort: string, length: number): stri
   if (parsed[0] !== sort) {
     throw new BadRequestException({ code: 'CURSOR_SORT_MISMATCH', message: `cursor 属于排序 ${String(parsed[0])},与本次请求的排序 ${sort} 不一致` });
   }
-  if (parsed.length !== length + 1) throw invalid();
-  return parsed.slice(1) as string[];
+  const key = parsed.slice(1) as string[];
+  if (key.length !== checks.length || !key.every((v, i) => checks[i]!(v))) throw invalid();
+  return key;
 }
