@@ -82,4 +82,19 @@ describe('unit performance (e2e)', () => {
     expect((await api.get('/performance?from=2026-04-01&to=2026-03-01', tokens.supervisor)).body.code).toBe('INVALID_RANGE');
     expect((await api.get('/performance?month=2026-13', tokens.supervisor)).status).toBe(400);
   });
+
+  it('months and ranges lie within 2000-01-01 … 2100-12-31: outside is 400 INVALID_RANGE naming the range, inside the month ends are right', async () => {
+    for (const query of ['month=0000-01', 'month=0099-12', 'month=1999-12', 'month=2101-01', 'from=1999-12-31&to=2000-01-31', 'from=2100-12-01&to=2101-01-01', 'to=0000-01-31']) {
+      for (const path of ['/performance', '/performance/export.csv', '/performance/export.xlsx']) {
+        const res = await api.get(`${path}?${query}`, tokens.supervisor);
+        expect({ path, query, status: res.status, code: res.body.code }).toEqual({ path, query, status: 400, code: 'INVALID_RANGE' });
+        expect(res.body.message).toContain('2000-01-01 至 2100-12-31');
+      }
+    }
+    const notADay = await api.get('/performance?from=2026-02-30&to=2026-03-31', tokens.supervisor);
+    expect({ status: notADay.status, code: notADay.body.code }).toEqual({ status: 400, code: 'INVALID_RANGE' });
+    expect(notADay.body.message).toContain('2026-02-30');
+    const to = async (month: string) => expectStatus(await api.get(`/performance?month=${month}`, tokens.supervisor), 200).body.to;
+    expect([await to('2000-01'), await to('2000-02'), await to('2100-02'), await to('2100-12')]).toEqual(['2000-01-31', '2000-02-29', '2100-02-28', '2100-12-31']);
+  });
 });

@@ -1,23 +1,24 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { CODE_PATTERN, DATE_PATTERN, msg } from '../../documents/http/dto/messages';
+import { QUERY_DATES_TEXT } from '../shared/query-dates';
 import { ReadQueryDto } from '../shared/read-query.dto';
 import { PERFORMANCE_GROUPS, PERFORMANCE_PERIODS, type PerformanceGroup, type PerformancePeriod } from './performance-query';
 
 const SOURCES = ['document', 'proposal'] as const;
 
 export class PerformanceQueryDto extends ReadQueryDto {
-  @ApiPropertyOptional({ description: '月份 YYYY-MM (与 from/to 二选一)', example: '2026-10' })
+  @ApiPropertyOptional({ description: `月份 YYYY-MM (与 from/to 二选一); 期间应在 ${QUERY_DATES_TEXT} 之内, 否则 400 INVALID_RANGE`, example: '2026-10' })
   @IsOptional()
   @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '$property 应为月份, 格式 YYYY-MM' })
   month?: string;
 
-  @ApiPropertyOptional({ description: '起始日期 (含), 默认本月 1 日' })
+  @ApiPropertyOptional({ description: `起始日期 (含), 默认 to 所在月 1 日; ${QUERY_DATES_TEXT} 之内` })
   @IsOptional()
   @Matches(DATE_PATTERN, { message: msg.date })
   from?: string;
 
-  @ApiPropertyOptional({ description: '截止日期 (含), 默认今天' })
+  @ApiPropertyOptional({ description: `截止日期 (含), 默认今天; ${QUERY_DATES_TEXT} 之内` })
   @IsOptional()
   @Matches(DATE_PATTERN, { message: msg.date })
   to?: string;

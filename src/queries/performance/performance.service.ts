@@ -6,6 +6,7 @@ import type { Directory } from '../../directory';
 import { CALENDAR, DIRECTORY } from '../../domain-deps/domain-deps.module';
 import { ReadModels } from '../../projections/read-models';
 import { portfolioUnits } from '../shared/parties';
+import { queryDateProblem, QUERY_DATES_TEXT } from '../shared/query-dates';
 import type { QueryScope } from '../shared/query-scope';
 import { PERFORMANCE_DEFINITIONS, type PerformanceGroup, type PerformancePeriod, type PerformanceQuery, type PerformanceRow } from './performance-query';
 
@@ -38,7 +39,6 @@ interface Tally {
 }
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ratio = (a: number, b: number, digits: number) => (b === 0 ? null : Math.round((a / b) * 10 ** digits) / 10 ** digits);
 
 /**
@@ -156,18 +156,26 @@ export class PerformanceService {
     return { sql, params };
   }
 
+  /** The period, its dates within QUERY_DATES (the same bound as asOf). */
   private range(q: PerformanceQuery, now: string): { from: string; to: string } {
     const bad = (message: string) => new BadRequestException({ code: 'INVALID_RANGE', message });
+    const check = (field: string, value: string, date: string) => {
+      const problem = queryDateProblem(date);
+      if (problem === 'range') throw bad(`${field} ${value} 超出可查询的范围:日期应在 ${QUERY_DATES_TEXT} 之间`);
+      if (problem === 'format') throw bad(`${field} ${value} 不是有效日期 (YYYY-MM${field === 'month' ? '' : '-DD'})`);
+    };
     if (q.month) {
+      if (q.from || q.to) throw bad('month 与 from/to 只能给出一种');
       const m = MONTH.exec(q.month);
       if (!m) throw bad('month 应为 YYYY-MM');
-      const last = new Date(Date.UTC(+m[1]!, +m[2]!, 0)).toISOString().slice(0, 10);
-      if (q.from || q.to) throw bad('month 与 from/to 只能给出一种');
-      return { from: `${q.month}-01`, to: last };
+      check('month', q.month, `${q.month}-01`);
+      // Day 0 of the next month: safe once the year is within QUERY_DATES (Date.UTC reads 0–99 as 19xx).
+      return { from: `${q.month}-01`, to: new Date(Date.UTC(+m[1]!, +m[2]!, 0)).toISOString().slice(0, 10) };
     }
     const to = q.to ?? shanghaiDate(now);
     const from = q.from ?? `${to.slice(0, 7)}-01`;
-    if (!DATE.test(from) || !DATE.test(to)) throw bad('from/to 应为 YYYY-MM-DD');
+    check('to', to, to);
+    check('from', from, from);
     if (from > to) throw bad(`from ${from} 晚于 to ${to}`);
     return { from, to };
   }
