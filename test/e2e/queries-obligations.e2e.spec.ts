@@ -230,4 +230,15 @@ describe('obligations queries (e2e)', () => {
     expect(byUnit.education).toMatchObject({ red: 0, yellow: 1, green: 0, open: 1 });
     expect(body.statusLabels.document.assigned).toBe('已交办办理中');
   });
+
+  it('the status counts are always of now, and statusesAsOf says so for a future asOf as for a past one', async () => {
+    const now = '2026-10-15T01:00:00.000Z';
+    const future = await get('/obligations/summary?asOf=2100-01-01T00:00:00Z');
+    expect({ asOf: future.asOf, statusesAsOf: future.statusesAsOf }).toEqual({ asOf: '2100-01-01T00:00:00.000Z', statusesAsOf: now });
+    // Everything is overdue by then; the statuses are today's.
+    expect(future.totals).toMatchObject({ red: 4, open: 4 });
+    expect(future.units.find((u: { unit: string }) => u.unit === 'natural-resources').statuses).toEqual({ document: { assigned: 2 } });
+    expect((await get('/obligations/summary?asOf=2026-10-01')).statusesAsOf).toBe(now);
+    expect((await get('/obligations/summary')).statusesAsOf).toBe(now);
+  });
 });

@@ -33,8 +33,9 @@ export interface UnitSummary extends ColourCounts {
 export interface ObligationsSummary {
   asOf: string;
   /**
-   * The moment the status counts describe. The colours are as of `asOf`; the item statuses are
-   * kept as counters without history, so for a past asOf they are today's (this says so).
+   * The moment the status counts describe: now. The colours are as of `asOf`; the item
+   * statuses are counters without history, so whatever the asOf (past or future) they are
+   * today's, and this says so.
    */
   statusesAsOf: string;
   withinDays: number;
@@ -94,7 +95,7 @@ export class SummaryService {
     }
     const list = [...units.values()].sort((a, b) => b.red - a.red || b.yellow - a.yellow || a.unit.localeCompare(b.unit));
     const totals = list.reduce((t, u) => ({ red: t.red + u.red, yellow: t.yellow + u.yellow, green: t.green + u.green, open: t.open + u.open }), { red: 0, yellow: 0, green: 0, open: 0 });
-    return { asOf: window.asOf, statusesAsOf: window.past ? window.now : window.asOf, withinDays, dueSoonThrough: window.dueSoonThrough, totals, units: list, statusLabels };
+    return { asOf: window.asOf, statusesAsOf: window.now, withinDays, dueSoonThrough: window.dueSoonThrough, totals, units: list, statusLabels };
   }
 
   /**
