@@ -12,7 +12,7 @@ import { createGenerationTables, dropGenerationTables, layoutOf, validateDefinit
 import { PositionWaiters, type Reach } from './position-waiters';
 import { describeProjections, type ProjectionStatus } from './projection-status';
 import { openReadModelDatabase, readModelFile } from './read-model-database';
-import { ReadModelNotCaughtUpError } from './read-model-errors';
+import { ReadModelNotCaughtUpError, refuseUnwrittenPosition } from './read-model-errors';
 import { RebuildFailedError, RebuildMeter, type ProgressListener, type RebuildResult } from './rebuild-job';
 import { ProjectionRegistry, type GenerationRecord } from './registry';
 
@@ -262,11 +262,14 @@ export class ProjectionRunner {
   /**
    * Read-your-writes: resolves once the readable generation of each projection ('all': every
    * one) has applied `position`. Rejects with ReadModelNotCaughtUpError after `timeoutMs`, or
-   * at once when the projection has failed before that position.
+   * at once when the projection has failed before that position; with MinPositionAheadError
+   * at once when `position` is beyond the store's last event (no command returned it).
    */
   async waitForPosition(projection: string | readonly string[] | 'all', position: GlobalPosition, timeoutMs: number): Promise<void> {
     const names = projection === 'all' ? this.definitions.map((d) => d.name) : typeof projection === 'string' ? [projection] : projection;
     for (const n of names) this.slot(n);
+    // Only a position not applied yet costs a look at the store's head.
+    if (names.some((n) => this.reach(n, position) === 'waiting')) await refuseUnwrittenPosition(this.options.store, position);
     const started = Date.now();
     const outcome = await this.waiters.wait(names, position, timeoutMs);
     if (!outcome.failed && !outcome.timedOut) return;

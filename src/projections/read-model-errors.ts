@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import type { GlobalPosition } from '../event-store/event-store.port';
+import type { EventStore, GlobalPosition } from '../event-store/event-store.port';
 
 export type NotCaughtUpReason = 'timeout' | 'failed' | 'not_built';
 
@@ -37,4 +37,29 @@ function messageFor(d: NotCaughtUpDetails): string {
     default:
       return `读模型「${d.projection}」在 ${d.waitedMs} ms 内未追上位置 ${d.minPosition}(${where},还差 ${d.lag} 个事件),请稍后重试`;
   }
+}
+
+/**
+ * A query's minPosition lies beyond the store's last event. An acknowledged command's position
+ * is never beyond the head, so no command returned it: waiting could only time out. A 400.
+ */
+export class MinPositionAheadError extends HttpException {
+  readonly code = 'MIN_POSITION_AHEAD';
+
+  constructor(readonly details: { minPosition: GlobalPosition; head: GlobalPosition }) {
+    super(
+      {
+        code: 'MIN_POSITION_AHEAD',
+        message: `minPosition ${details.minPosition} 超出事件存储的最后位置 ${details.head || '(尚无事件)'}:该位置尚未产生,请使用命令响应中的 position`,
+        details,
+      },
+      HttpStatus.BAD_REQUEST,
+    );
+  }
+}
+
+/** Refuses a minPosition beyond the store's head as it is now (read-your-writes positions never are). */
+export async function refuseUnwrittenPosition(store: EventStore, minPosition: GlobalPosition): Promise<void> {
+  const head = await store.headPosition();
+  if (minPosition > head) throw new MinPositionAheadError({ minPosition, head });
 }

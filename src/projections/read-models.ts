@@ -25,7 +25,10 @@ export class ReadModels {
     runner.onSwitch = () => this.statements.clear();
   }
 
-  /** Read-your-writes: waits (bounded) until `projection` has applied `minPosition`; no-op without one. */
+  /**
+   * Read-your-writes: waits (bounded) until `projection` has applied `minPosition`; no-op
+   * without one. A position beyond the store's last event is refused at once (400).
+   */
   async caughtUp(projection: string | readonly string[] | 'all', minPosition?: GlobalPosition, timeoutMs = this.defaultTimeoutMs): Promise<void> {
     if (minPosition === undefined || minPosition === '') return;
     await this.runner.waitForPosition(projection, minPosition, timeoutMs);

@@ -50,10 +50,23 @@ describe('read-your-writes (e2e)', () => {
     }
   });
 
-  it('a position the read model cannot reach in time is a clear 503, not a stale answer', async () => {
-    const res = await api.get('/obligations?minPosition=9999999999999999', tokens.supervisor);
-    expect(res.status).toBe(503);
-    expect(res.body.code).toBe('READ_MODEL_NOT_CAUGHT_UP');
-    expect(res.body.message).toContain('obligations');
+  it('a position beyond the last event (no command returned it) is 400 MIN_POSITION_AHEAD at once, on every query', async () => {
+    const { id, state } = await assignedDocument(t, client, tokens, { unit: 'transport' });
+    const head: string = state.position;
+    const ahead = String(Number(head) + 1).padStart(16, '0');
+    const paths = ['/obligations', '/obligations/overdue', '/obligations/due-soon', '/obligations/summary', '/obligations/export.csv', '/performance', '/performance/export.xlsx', `/documents/${id}/history`, `/documents/${id}/state`, `/documents/${id}/events`];
+    for (const [position, token] of [[ahead, tokens.supervisor], ['9999999999999999', tokens.supervisor], [ahead, tokens.unit('transport')]] as const) {
+      for (const path of paths) {
+        const started = Date.now();
+        const res = await api.get(`${path}?minPosition=${position}`, token);
+        expect({ path, position, status: res.status, code: res.body.code }).toEqual({ path, position, status: 400, code: 'MIN_POSITION_AHEAD' });
+        expect(Date.now() - started).toBeLessThan(1000); // the read-your-writes timeout is 3 s
+        expect(res.body.message).toContain(position);
+        expect(res.body.details).toEqual({ minPosition: position, head });
+      }
+    }
+    // The head itself is the last command's position: read, not refused.
+    expect((await read('/obligations?unit=transport', head)).items.length).toBeGreaterThan(0);
+    expect((await read(`/documents/${id}/state`, head)).position).toBe(head);
   });
 });

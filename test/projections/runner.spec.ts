@@ -1,14 +1,14 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { encodePosition } from '../../src/event-store/sqlite/positions';
-import type { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store';
+import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store';
 import { toErrorResponse } from '../../src/http/error-mapping';
 import type { ProjectionDefinition } from '../../projections/projection';
 import type { ProjectionRunner } from '../../src/projections/projection-runner';
-import { ReadModelNotCaughtUpError } from '../../src/projections/read-model-errors';
+import { MinPositionAheadError, ReadModelNotCaughtUpError } from '../../src/projections/read-model-errors';
 import { ReadModels } from '../../src/projections/read-models';
 import { anEvent } from '../support/events';
-import { appendBulk, appendSpread, newRunner, openStore, poisoned, rowsOf, streamCounts, tally, tempDir } from './support/test-projections';
+import { appendBulk, appendSpread, eventsFile, newRunner, openStore, poisoned, rowsOf, streamCounts, tally, tempDir } from './support/test-projections';
 
 describe('projection runner', () => {
   let dataDir: string;
@@ -266,20 +266,53 @@ describe('read-your-writes', () => {
   });
 
   it('times out with READ_MODEL_NOT_CAUGHT_UP, the position and the lag, answered as 503', async () => {
-    const { position } = await store.appendToStream('doc', [anEvent(1)], { expectedRevision: 'any' });
-    const ahead = encodePosition(Number(position) + 5); // not written yet
-    const started = Date.now();
-    const error = (await readModels.caughtUp('stream_counts', ahead).catch((e: unknown) => e)) as ReadModelNotCaughtUpError;
-    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
-    expect(error).toBeInstanceOf(ReadModelNotCaughtUpError);
-    expect(error.code).toBe('READ_MODEL_NOT_CAUGHT_UP');
-    expect(error.details).toMatchObject({ projection: 'stream_counts', minPosition: ahead, checkpoint: position, lag: '5', reason: 'timeout' });
-    expect(error.message).toContain(ahead);
-    expect(error.message).toContain('还差 5 个事件');
+    // Another process writes five events; this runner's store would see them only at its next
+    // poll (a minute away), so they are in the store but not in the read model.
+    const slowDir = tempDir();
+    const slowStore = new SqliteEventStore({ file: eventsFile(slowDir), synchronous: 'NORMAL', pollIntervalMs: 60_000 });
+    const otherProcess = openStore(slowDir);
+    const slowRunner = newRunner(slowStore, slowDir, [streamCounts()]);
+    const slowModels = new ReadModels(slowRunner, 300);
+    try {
+      await slowRunner.start();
+      const { position } = await slowStore.appendToStream('doc', [anEvent(1)], { expectedRevision: 'any' });
+      await slowModels.caughtUp('stream_counts', position);
+      const written = await appendSpread(otherProcess, 5, 1, 2);
+      expect(written).toBe(encodePosition(Number(position) + 5));
+      const started = Date.now();
+      const error = (await slowModels.caughtUp('stream_counts', written).catch((e: unknown) => e)) as ReadModelNotCaughtUpError;
+      expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+      expect(error).toBeInstanceOf(ReadModelNotCaughtUpError);
+      expect(error.code).toBe('READ_MODEL_NOT_CAUGHT_UP');
+      expect(error.details).toMatchObject({ projection: 'stream_counts', minPosition: written, checkpoint: position, lag: '5', reason: 'timeout' });
+      expect(error.message).toContain(written);
+      expect(error.message).toContain('还差 5 个事件');
 
+      const { status, body } = toErrorResponse(error);
+      expect(status).toBe(503);
+      expect(body).toMatchObject({ code: 'READ_MODEL_NOT_CAUGHT_UP', details: { minPosition: written, lag: '5' } });
+    } finally {
+      slowModels.close();
+      await slowRunner.stop();
+      await otherProcess.close();
+      await slowStore.close();
+    }
+  });
+
+  it('a position beyond the store\'s last event is refused at once with MIN_POSITION_AHEAD (400): no command returned it', async () => {
+    const { position } = await store.appendToStream('doc', [anEvent(1)], { expectedRevision: 'any' });
+    const ahead = encodePosition(Number(position) + 5);
+    const started = Date.now();
+    const error = (await readModels.caughtUp('stream_counts', ahead).catch((e: unknown) => e)) as MinPositionAheadError;
+    expect(Date.now() - started).toBeLessThan(250); // the timeout is 300 ms: it did not wait
+    expect(error).toBeInstanceOf(MinPositionAheadError);
+    expect(error.details).toEqual({ minPosition: ahead, head: position });
     const { status, body } = toErrorResponse(error);
-    expect(status).toBe(503);
-    expect(body).toMatchObject({ code: 'READ_MODEL_NOT_CAUGHT_UP', details: { minPosition: ahead, lag: '5' } });
+    expect(status).toBe(400);
+    expect(body).toMatchObject({ code: 'MIN_POSITION_AHEAD', details: { minPosition: ahead, head: position } });
+    expect(body.message).toContain(`minPosition ${ahead} 超出事件存储的最后位置 ${position}`);
+    // The head itself, and anything before it, is read as before.
+    await expect(readModels.caughtUp('stream_counts', position)).resolves.toBeUndefined();
   });
 
   it('an unknown projection is a programming error, not a timeout', async () => {

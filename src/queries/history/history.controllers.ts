@@ -37,8 +37,8 @@ function auditController(path: string, source: Source, noun: string): Type<unkno
 
     @Get(':id/events')
     @ApiOperation({ summary: `导出${noun}的全部原始事件 (JSON, 含哈希链), 供离线审查` })
-    async events(@Param('id', UuidParamPipe) id: string, @Query() _q: ReadQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
-      const body = await this.history.rawEvents(source, id, BY_ID);
+    async events(@Param('id', UuidParamPipe) id: string, @Query() q: ReadQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
+      const body = await this.history.rawEvents(source, id, BY_ID, q.minPosition);
       void reply.header('Content-Disposition', attachment(`${source}-${id}-events.json`, `${noun}-${id}-事件.json`));
       return body;
     }

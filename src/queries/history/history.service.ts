@@ -9,6 +9,7 @@ import { DIRECTORY } from '../../domain-deps/domain-deps.module';
 import { EVENT_STORE, type EventStore, type StoredEvent } from '../../event-store/event-store.port';
 import { ISSUANCE_AGGREGATE, type IssuanceAggregate } from '../../issuance/issuance.aggregate';
 import { PROPOSAL_AGGREGATE, type ProposalAggregate } from '../../proposals/proposal.aggregate';
+import { refuseUnwrittenPosition } from '../../projections/read-model-errors';
 import { historyEntry, type HistoryEntryFields } from '../../../projections/history-entry';
 import type { Source } from '../../../projections/obligation-vocabulary';
 import { parseAsOf } from '../shared/as-of';
@@ -61,8 +62,8 @@ export class HistoryService {
 
   /**
    * Folded on read: the item's stream from the event store, each event mapped with
-   * historyEntry. Always current, so `minPosition` only matters to the scope check, which
-   * reads the subjects read model.
+   * historyEntry. Always current, so `minPosition` is only checked against the store's head
+   * and waited for by the scope check, which reads the subjects read model.
    */
   async timeline(source: Source, id: string, scope: QueryScope, minPosition?: string): Promise<{ id: string; source: Source; sourceLabel: string; entries: HistoryEntry[] }> {
     const stored = await this.readStream(source, id, scope, minPosition);
@@ -72,11 +73,11 @@ export class HistoryService {
   }
 
   /** The state folded with the aggregate's own evolve up to a moment or a revision. */
-  async stateAt(source: Source, id: string, at: { asOf?: string; revision?: number }, scope: QueryScope) {
+  async stateAt(source: Source, id: string, at: { asOf?: string; revision?: number; minPosition?: string }, scope: QueryScope) {
     if (at.asOf !== undefined && at.revision !== undefined) {
       throw new BadRequestException({ code: 'AS_OF_OR_REVISION', message: 'asOf 与 revision 只能给出一个' });
     }
-    const stored = await this.readStream(source, id, scope);
+    const stored = await this.readStream(source, id, scope, at.minPosition);
     const latest = stored[stored.length - 1]!.revision;
     // Never answer a revision that does not exist with the latest one: an auditor asked for that version.
     if (at.revision !== undefined && at.revision > latest) {
@@ -102,12 +103,14 @@ export class HistoryService {
   }
 
   /** Every stored event as is (envelope, metadata and hash chain), for offline review. */
-  async rawEvents(source: Source, id: string, scope: QueryScope) {
-    const events = await this.readStream(source, id, scope);
+  async rawEvents(source: Source, id: string, scope: QueryScope, minPosition?: string) {
+    const events = await this.readStream(source, id, scope, minPosition);
     return { streamId: `${source}-${id}`, exportedAt: this.clock.now().toISOString(), count: events.length, events };
   }
 
+  /** The item's events; a minPosition is only checked (these reads are current, they never wait for it). */
   private async readStream(source: Source, id: string, scope: QueryScope, minPosition?: string): Promise<StoredEvent[]> {
+    if (minPosition) await refuseUnwrittenPosition(this.store, minPosition);
     const stored = await this.store.readStream(`${source}-${id}`);
     if (stored.length === 0) throw notFound(source, id);
     await this.requireScope(source, id, scope, minPosition);
