@@ -2,7 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs
 import type { FastifyReply } from 'fastify';
 import { toErrorResponse } from './error-mapping';
 
-/** Every error leaves as `{ code, message, details }`; stacks and SQL go to the log only. */
+/** Every error leaves as `{ code, message, details? }` (docs/security.md); stacks and SQL go to the log only. */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
