@@ -1,5 +1,4 @@
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { ROLE_LABELS, isRole } from '../../auth/roles';
 import type { AggregateDefinition } from '../../command-handling/aggregate-definition';
 import { CLOCK, type Clock } from '../../command-handling/clock';
 import { foldStream } from '../../command-handling/fold';
@@ -10,31 +9,13 @@ import { EVENT_STORE, type EventStore, type StoredEvent } from '../../event-stor
 import { ISSUANCE_AGGREGATE, type IssuanceAggregate } from '../../issuance/issuance.aggregate';
 import { PROPOSAL_AGGREGATE, type ProposalAggregate } from '../../proposals/proposal.aggregate';
 import { refuseUnwrittenPosition } from '../../projections/read-model-errors';
-import { historyEntry, type HistoryEntryFields } from '../../../projections/history-entry';
+import { historyEntry } from '../../../projections/history-entry';
 import type { Source } from '../../../projections/obligation-vocabulary';
 import { parseAsOf } from '../shared/as-of';
 import { sourceLabel, statusLabel } from '../shared/labels';
 import { inScope, type QueryScope } from '../shared/query-scope';
 import { SubjectsService } from '../subjects/subjects.service';
-import { describeEntry } from './describe-entry';
-
-export interface HistoryEntry {
-  revision: number;
-  position: string;
-  /** When it was recorded (UTC ISO). */
-  at: string;
-  type: string;
-  /** What, in Chinese (the event catalogue's label). */
-  label: string;
-  summary: string;
-  actor: { id: string | null; name: string | null };
-  role: string | null;
-  roleLabel: string | null;
-  unit: string | null;
-  unitName: string | null;
-  /** The key data of the event (full data: the raw events export). */
-  data: Record<string, unknown>;
-}
+import { historyEntryView, type HistoryEntry } from './history-entry-view';
 
 const NOUNS: Record<Source, string> = { document: '文档', issuance: '发文', proposal: '建议/提案' };
 const notFound = (source: Source, id: string) =>
@@ -69,7 +50,7 @@ export class HistoryService {
     const stored = await this.readStream(source, id, scope, minPosition);
     const entries = stored.map(historyEntry).filter((e) => e !== undefined);
     if (entries.length === 0) throw notFound(source, id);
-    return { id, source, sourceLabel: sourceLabel(source), entries: entries.map((e) => this.entry(e)) };
+    return { id, source, sourceLabel: sourceLabel(source), entries: entries.map((e) => historyEntryView(e, this.directory)) };
   }
 
   /** The state folded with the aggregate's own evolve up to a moment or a revision. */
@@ -122,23 +103,5 @@ export class HistoryService {
     if (!scope.units) return;
     const concerns = await this.subjects.concerns(source, id, minPosition);
     if (!concerns || !inScope(scope, concerns.units)) throw notFound(source, id);
-  }
-
-  private entry(e: HistoryEntryFields): HistoryEntry {
-    const roles = e.role ? e.role.split(',') : [];
-    return {
-      revision: e.revision,
-      position: e.position,
-      at: e.recordedAt,
-      type: e.type,
-      label: e.label,
-      summary: describeEntry(e.type, e.label, e.data, this.directory),
-      actor: { id: e.actorId, name: e.actorName },
-      role: e.role,
-      roleLabel: roles.length ? roles.map((x) => (isRole(x) ? ROLE_LABELS[x] : x)).join('、') : null,
-      unit: e.unit,
-      unitName: e.unit ? this.directory.nameOf(e.unit) : null,
-      data: e.data,
-    };
   }
 }
