@@ -74,4 +74,8 @@ describe('history summaries', () => {
     expect(summaryOf('issuance.signed')).toBe('常务副市长受市长委托代为签发(委托编号 市长出访-1):同意印发');
     expect(summaryOf('issuance.signing_delegated')).toBe('市长出差或出访期间委托常务副市长代为签发,2026-04-10 08:00 至 2026-04-20 08:00(委托编号 市长出访-1):出访');
   });
+
+  it('第四十七条: 收文 延期批准 shows the new deadline and the one it replaces', () => {
+    expect(summaryOf('document.extension_approved')).toBe('批准延期,办理时限由 2026-04-14 延至 2026-06-30:同意延期');
+  });
 });

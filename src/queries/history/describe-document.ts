@@ -1,4 +1,5 @@
 import type { DocumentEventType } from '../../../events/document-events';
+import { shanghaiDate } from '../../calendar/deadline-policy';
 import { handlingClassLabel, kindLabel } from '../shared/labels';
 import { due, list, onTime, str, type Data, type Describe, type Describers } from './describe-parts';
 
@@ -28,7 +29,8 @@ export const documentDescriptions: Describers<DocumentEventType> = {
   'document.coordinated': (d, { name }) => `${name(d.position)}协调,${OUTCOMES[str(d.outcome)] ?? str(d.outcome)}:${str(d.text)}`,
   'document.progress_explained': (d, { name }) => `${name(d.unit)}说明办理情况${onTime(d.onTime)}:${str(d.text)}`,
   'document.extension_requested': (d, { name }) => `${name(d.unit)}申请延期至 ${str(d.requestedDueDate)}:${str(d.reason)}`,
-  'document.extension_approved': (d) => `批准延期至 ${due(d.deadline)}${d.comment ? `:${str(d.comment)}` : ''}`,
+  'document.extension_approved': (d) =>
+    `批准延期${typeof d.previousDueAt === 'string' ? `,办理时限由 ${shanghaiDate(d.previousDueAt)} 延至 ${due(d.deadline)}` : `至 ${due(d.deadline)}`}${d.comment ? `:${str(d.comment)}` : ''}`,
   'document.extension_rejected': (d) => `不同意延期:${str(d.reason)}`,
   'document.urged': (d) => `催办${d.overdue ? '(已逾期)' : ''}:${str(d.text)}`,
   'document.opinion_submitted': (d, { name }) => `${name(d.unit)}提出意见${onTime(d.onTime)}:${str(d.text)}`,
