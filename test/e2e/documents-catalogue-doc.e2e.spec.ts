@@ -1,6 +1,7 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOCUMENT_EVENT_TYPES, catalogue } from '../../events/document-catalogue';
+import { all, doc, read, root, rows } from '../support/catalogue-doc';
 
 /**
  * docs/event-catalogue.md is written for people; this spec keeps it honest. It fails when an
@@ -8,25 +9,6 @@ import { DOCUMENT_EVENT_TYPES, catalogue } from '../../events/document-catalogue
  * or 退文 code in src/documents/domain/, or an endpoint of the documents controller is missing
  * from the page (or the page lists an event type that no longer exists).
  */
-const root = join(__dirname, '..', '..');
-const doc = readFileSync(join(root, 'docs', 'event-catalogue.md'), 'utf8');
-const read = (...path: string[]) => readFileSync(join(root, ...path), 'utf8');
-
-/** Table rows of one `## heading` section, split into trimmed cells. */
-function rows(heading: string): string[][] {
-  const start = doc.indexOf(`\n## ${heading}\n`);
-  if (start < 0) throw new Error(`docs/event-catalogue.md has no "## ${heading}" section`);
-  const end = doc.indexOf('\n## ', start + 1);
-  return doc
-    .slice(start, end < 0 ? undefined : end)
-    .split('\n')
-    .filter((line) => line.startsWith('|') && !/^\|\s*-/.test(line))
-    .slice(1) // the header row
-    .map((line) => line.slice(1, -1).split(' | ').map((cell) => cell.trim()));
-}
-
-const all = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].map((m) => m[1]!);
-
 describe('docs/event-catalogue.md cannot drift from the code', () => {
   const events = rows('Events');
 
