@@ -64,4 +64,21 @@ describe('HTTP: a proposal from 交办 to a published answer (real modules, SQLi
     expect((await api.post(`${url}/extension-approval`, tok.director!, {})).status).toBe(200);
     expect((await api.get(url, tok.office!)).body.answerDeadline).toMatchObject({ dueDate: '2026-12-31', ruleCode: 'ART27_EXTENSION_APPROVED' });
   });
+
+  it('第二十七条: GET /proposals/:id/history reads in Chinese, with the 答复 deadline at 交办 and the new one at 延期批准', async () => {
+    t.clock.set('2026-11-27T02:00:00.000Z');
+    const registered = await api.post('/proposals', tok.office!, { kind: 'npc_suggestion', number: '第0014号', session: '市十六届人大五次会议', proposer: '王代表', subject: '关于增加停车位的建议' });
+    const url = String(registered.headers.location);
+    await api.post(`${url}/assignment`, tok.office!, { leadUnit: 'education', coUnits: ['transport'] });
+    await api.post(`${url}/extension-requests`, tok.edu!, { reason: '需征求学校意见', requestedDueDate: '2027-03-22' });
+    expect((await api.post(`${url}/extension-approval`, tok.director!, {})).status).toBe(200);
+    const history = await api.get(`${url}/history`, tok.office!);
+    expect(history.status).toBe(200);
+    expect(history.body.entries.map((e: { label: string; summary: string }) => `${e.label}|${e.summary}`)).toEqual([
+      '登记|登记人大代表建议 第0014号《关于增加停车位的建议》(市十六届人大五次会议),领衔:王代表',
+      '交办|交办 市教育局 主办,市交通运输局 协办;答复时限 2027-03-01(暂定),协办意见时限 2026-12-28',
+      '延期申请|主办单位申请答复时限延期至 2027-03-22:需征求学校意见',
+      '延期批准|批准延期,答复时限由 2027-03-01 延至 2027-03-22(暂定)',
+    ]);
+  });
 });

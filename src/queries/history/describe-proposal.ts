@@ -1,5 +1,5 @@
 import { ANSWER_CLASS_LABELS, PROPOSAL_KIND_LABELS, SATISFACTION_LABELS, type ProposalEventType } from '../../../events/proposal-events';
-import { colon, due, labelOf, list, onTime, str, type Data, type Describers } from './describe-parts';
+import { colon, due, labelOf, list, onTime, str, type Describers } from './describe-parts';
 
 const late = (v: unknown) => onTime(typeof v === 'boolean' ? !v : undefined);
 /** Rounds after the first are 不满意 → 重新办理 (第二十七条). */
@@ -22,5 +22,5 @@ export const proposalDescriptions: Describers<ProposalEventType> = {
   'proposal.satisfaction_recorded': (d) =>
     `代表/委员对${round(d.round)}答复${labelOf(SATISFACTION_LABELS, d.satisfaction)}${d.feedback ? `;反馈:${str(d.feedback)}` : ''}`,
   'proposal.reopened': (d) => `代表/委员不满意,重新办理(第 ${str(d.round)} 轮);答复时限 ${due(d.answerDeadline)}`,
-  'proposal.result_published': (d: Data) => `在${str(d.channel)}公开办理结果${d.url ? `(${str(d.url)})` : ''}`,
+  'proposal.result_published': (d) => `在${str(d.channel)}公开办理结果${d.url ? `(${str(d.url)})` : ''}`,
 };
