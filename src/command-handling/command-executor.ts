@@ -5,6 +5,7 @@ import { ConcurrencyError, DuplicateEventIdError } from '../event-store/errors';
 import type { AggregateDefinition } from './aggregate-definition';
 import { CLOCK, type Clock } from './clock';
 import { IdempotencyKeyReusedError, PreconditionFailedError, RetriesExhaustedError } from './command-errors';
+import { commandFingerprint, isSameCommand } from './command-fingerprint';
 import { eventIdFor, uuidFrom, uuidV7 } from './deterministic-id';
 import { foldOnto } from './fold';
 import { StreamStateCache, type StreamSnapshot } from './stream-state-cache';
@@ -48,6 +49,8 @@ const UNCHECKED: CommandAuthorizer = { authorize: () => undefined };
 
 type AnyAggregate = CommandRequest<{ type: string }>['aggregate'];
 type Attempt = { result: CommandResult } | { lost: ConcurrencyError | DuplicateEventIdError };
+/** The command id, and with an Idempotency-Key the command's fingerprint. */
+type Identity = { commandId: string; fingerprint?: string };
 
 /**
  * Read → fold → decide → append with the expected revision; retry on a lost race. Folds start
@@ -66,9 +69,9 @@ export class CommandExecutor {
   async execute<Command extends { type: string }>(request: CommandRequest<Command>): Promise<CommandResult> {
     const { aggregate } = request;
     const streamId = `${aggregate.name}-${request.id}`;
-    const commandId = request.idempotencyKey
-      ? uuidFrom(`${streamId}\n${request.actor.id}\n${request.idempotencyKey}`)
-      : uuidV7(this.clock.now().getTime());
+    const identity: Identity = request.idempotencyKey
+      ? { commandId: uuidFrom(`${streamId}\n${request.actor.id}\n${request.idempotencyKey}`), fingerprint: commandFingerprint(request.command) }
+      : { commandId: uuidV7(this.clock.now().getTime()) };
 
     // First without reading: on the cached snapshot, or the empty stream when none is cached.
     // Only an append at the snapshot's revision can succeed, which proves it current. Anything
@@ -79,7 +82,7 @@ export class CommandExecutor {
       const cached = this.cache.get(streamId) ?? this.empty(aggregate);
       let planned: EventToAppend[] = [];
       try {
-        planned = this.plan(request, streamId, commandId, cached);
+        planned = this.plan(request, streamId, identity, cached);
       } catch {
         // decided again on a fresh read
       }
@@ -91,14 +94,9 @@ export class CommandExecutor {
 
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const current = await this.load(aggregate, streamId);
-      if (request.idempotencyKey && current.commandIds.has(commandId)) {
-        const earlier = (await this.store.readStream(streamId)).filter((e) => e.metadata.commandId === commandId);
-        if (earlier.length > 0) {
-          if (earlier[0]!.metadata.commandType !== request.command.type) throw new IdempotencyKeyReusedError(request.idempotencyKey);
-          return replayed(request.id, streamId, earlier);
-        }
-      }
-      const planned = this.plan(request, streamId, commandId, current);
+      const earlier = await this.storedEarlier(request, streamId, identity, current);
+      if (earlier) return earlier;
+      const planned = this.plan(request, streamId, identity, current);
       if (planned.length === 0) return { id: request.id, streamId, revision: current.revision, position: current.position, events: [], replayed: false };
       const outcome = await this.append(request, streamId, current, planned);
       if ('result' in outcome) return outcome.result;
@@ -113,8 +111,21 @@ export class CommandExecutor {
     throw new RetriesExhaustedError(streamId, MAX_ATTEMPTS);
   }
 
+  /**
+   * With an Idempotency-Key: the first result when the stream already holds this key's command
+   * (replayed), or IdempotencyKeyReusedError when what it holds is a different command.
+   */
+  private async storedEarlier(request: CommandRequest<{ type: string }>, streamId: string, identity: Identity, current: StreamSnapshot): Promise<CommandResult | undefined> {
+    const { commandId, fingerprint } = identity;
+    if (fingerprint === undefined || !current.commandIds.has(commandId)) return undefined;
+    const earlier = (await this.store.readStream(streamId)).filter((e) => e.metadata.commandId === commandId);
+    if (earlier.length === 0) return undefined;
+    if (!isSameCommand(earlier[0]!.metadata, request.command, fingerprint)) throw new IdempotencyKeyReusedError(request.idempotencyKey!);
+    return replayed(request.id, streamId, earlier);
+  }
+
   /** Authorise and decide on `current`; the events to append, chained (none: nothing to do). Throws refusals. */
-  private plan<Command extends { type: string }>(request: CommandRequest<Command>, streamId: string, commandId: string, current: StreamSnapshot): EventToAppend[] {
+  private plan<Command extends { type: string }>(request: CommandRequest<Command>, streamId: string, identity: Identity, current: StreamSnapshot): EventToAppend[] {
     const { aggregate, actor, command } = request;
     const { state, revision } = current;
     // The permission matrix, before the decider and before revealing the revision (412).
@@ -126,9 +137,14 @@ export class CommandExecutor {
     const decided: DomainEvent[] = aggregate.decider.decide(command, state, { now, actor, deps: aggregate.deps() });
     if (decided.length === 0) return [];
     const recordedAt = now.toISOString();
+    const { commandId, fingerprint } = identity;
     const correlationId = request.correlationId ?? commandId;
+    // With a key, event ids also depend on the fingerprint: two different commands racing under
+    // one key then conflict in the store (and the loser is told 422), where equal ids would
+    // make the store accept the second as a repeat of the first and drop it silently.
+    const eventSeed = fingerprint === undefined ? commandId : uuidFrom(`${commandId}\n${fingerprint}`);
     const unsealed: EventToAppend[] = decided.map((event, i) => ({
-      eventId: eventIdFor(commandId, i),
+      eventId: eventIdFor(eventSeed, i),
       type: event.type,
       schemaVersion: aggregate.schemaVersionOf(event.type),
       data: event.data as Record<string, unknown>,
@@ -138,6 +154,7 @@ export class CommandExecutor {
         role: actor.roles.join(','),
         commandId,
         commandType: command.type,
+        ...(fingerprint === undefined ? {} : { commandFingerprint: fingerprint }),
         correlationId,
         causationId: commandId,
       },

@@ -18,6 +18,13 @@ export interface EventMetadata {
   commandId: string;
   correlationId: string;
   causationId: string;
+  /** Type of the command that wrote the event. */
+  commandType?: string;
+  /**
+   * SHA-256 of the command (command-fingerprint.ts), on commands sent with an Idempotency-Key:
+   * a retry is answered from the stream only if it matches. Absent on events written before it.
+   */
+  commandFingerprint?: string;
   /** Hash chain (第五章 security issue); absent on events written before it existed. */
   prevHash?: string;
   hash?: string;

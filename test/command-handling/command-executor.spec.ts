@@ -5,7 +5,9 @@ import type { Actor, DomainEvent } from '../../src/domain/decider';
 import { DomainError } from '../../src/domain/domain-error';
 import type { EventStore } from '../../src/event-store/event-store.port';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store';
-import { GENESIS_HASH } from '../../src/audit/hash-chain';
+import { chainEvents, eventHash, GENESIS_HASH } from '../../src/audit/hash-chain';
+import { commandFingerprint } from '../../src/command-handling/command-fingerprint';
+import { eventIdFor, uuidFrom } from '../../src/command-handling/deterministic-id';
 
 // A toy tally: enough to exercise the one command path without the document domain.
 type Cmd = { type: 'add'; amount: number } | { type: 'close' };
@@ -82,6 +84,48 @@ describe('the one command path', () => {
     await expect(
       executor.execute({ aggregate: tally, id: 't1', command: { type: 'close' }, actor, idempotencyKey: 'k-1' }),
     ).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
+  });
+
+  it('an Idempotency-Key reused for the same command type with another body is refused (422) and writes nothing', async () => {
+    const first = await add(5, { idempotencyKey: 'k-1' });
+    await expect(add(6, { idempotencyKey: 'k-1' })).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
+    expect(await store.readStream('tally-t1')).toHaveLength(1);
+    // The same on a fresh read (no cached snapshot), e.g. after a restart or on another node.
+    const fresh = new CommandExecutor(store, { now: () => new Date('2026-11-30T02:00:00Z') });
+    const again = (amount: number) => fresh.execute({ aggregate: tally, id: 't1', command: { type: 'add', amount }, actor, idempotencyKey: 'k-1' });
+    await expect(again(6)).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
+    await expect(again(5)).resolves.toMatchObject({ revision: first.revision, position: first.position, replayed: true });
+    expect(await store.readStream('tally-t1')).toHaveLength(1);
+  });
+
+  it('records the fingerprint in the metadata, covered by the hash chain', async () => {
+    await add(5, { idempotencyKey: 'k-1' });
+    await add(1);
+    const [keyed, plain] = await store.readStream('tally-t1');
+    expect(keyed!.metadata.commandFingerprint).toBe(commandFingerprint({ type: 'add', amount: 5 }));
+    expect(plain!.metadata.commandFingerprint).toBeUndefined();
+    expect(keyed!.metadata.hash).toBe(eventHash(GENESIS_HASH, keyed!));
+    expect(eventHash(GENESIS_HASH, { ...keyed!, metadata: { ...keyed!.metadata, commandFingerprint: 'f'.repeat(64) } })).not.toBe(keyed!.metadata.hash);
+  });
+
+  it('two different commands racing under one Idempotency-Key: one is written, the other refused', async () => {
+    const results = await Promise.allSettled([add(5, { idempotencyKey: 'race' }), add(6, { idempotencyKey: 'race' })]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: expect.any(IdempotencyKeyReusedError) });
+    const stored = await store.readStream('tally-t1');
+    expect(stored).toHaveLength(1);
+    expect(results.find((r) => r.status === 'fulfilled')).toMatchObject({ value: { events: [{ data: stored[0]!.data }] } });
+  });
+
+  it('events stored before fingerprints existed: a retry is compared by command type only', async () => {
+    // What the command path wrote then: the key's command id, its type, no fingerprint.
+    const commandId = uuidFrom(`tally-t1\n${actor.id}\nold-key`);
+    const old = { eventId: eventIdFor(commandId, 0), type: 'added', schemaVersion: 1, data: { amount: 5 }, recordedAt: '2026-11-29T01:00:00.000Z',
+      metadata: { actor: { id: actor.id, name: actor.name }, unit: actor.unit, role: 'office_clerk', commandId, commandType: 'add', correlationId: commandId, causationId: commandId } };
+    await store.appendToStream('tally-t1', chainEvents('tally-t1', -1, undefined, [old]), { expectedRevision: 'no_stream' });
+    await expect(add(9, { idempotencyKey: 'old-key' })).resolves.toMatchObject({ revision: 0, replayed: true, events: [{ data: { amount: 5 } }] });
+    await expect(executor.execute({ aggregate: tally, id: 't1', command: { type: 'close' }, actor, idempotencyKey: 'old-key' })).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
+    expect(await store.readStream('tally-t1')).toHaveLength(1);
   });
 
   it('concurrent duplicates of one Idempotency-Key write once', async () => {

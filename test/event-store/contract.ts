@@ -101,6 +101,15 @@ export function eventStoreContract(name: string, makeStore: () => Promise<EventS
         expect((await store.readStream(s, { direction: 'backwards', fromRevision: 1 })).map((e) => e.revision)).toEqual([1, 0]);
       });
 
+      it('keeps every metadata field the command path records (command type and fingerprint, hash chain)', async () => {
+        const s = stream();
+        const written = anEvent(0);
+        written.metadata = { ...written.metadata, commandType: 'urge', commandFingerprint: 'ab'.repeat(32), prevHash: '0'.repeat(64), hash: 'cd'.repeat(32) };
+        await store.appendToStream(s, [written], { expectedRevision: 'no_stream' });
+        expect((await store.readStream(s))[0]!.metadata).toEqual(written.metadata);
+        expect((await store.readAll()).find((e) => e.eventId === written.eventId)?.metadata).toEqual(written.metadata);
+      });
+
       it('global positions increase in commit order across streams, and the head is the last one', async () => {
         const a = stream('a');
         const b = stream('b');
