@@ -7,11 +7,14 @@ import { uuidFrom } from '../command-handling/deterministic-id';
 import { ExecuteCommand } from '../command-handling/execute.command';
 import type { Actor } from '../domain/decider';
 
-/** `If-Match: "3"` (or `3`, or a weak `W/"3"`) → 3. `*` or absent → undefined. */
+/**
+ * `If-Match: "3"` (or `3`, or a weak `W/"3"`) → 3. `*` or absent → undefined. Anything else,
+ * a negative revision included (no ETag is ever "-1"), is malformed: 400, not a 412.
+ */
 export function ifMatchRevision(request: FastifyRequest): number | undefined {
   const raw = request.headers['if-match'];
   if (raw === undefined || raw === '*') return undefined;
-  const match = /^\s*(?:W\/)?"?(-?\d{1,12})"?\s*$/.exec(String(raw));
+  const match = /^\s*(?:W\/)?"?(\d{1,12})"?\s*$/.exec(String(raw));
   if (!match) {
     throw new BadRequestException({ code: 'INVALID_IF_MATCH', message: 'If-Match 应为文档版本号,例如 "3"(取自 ETag)' });
   }

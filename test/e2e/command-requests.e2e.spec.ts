@@ -48,4 +48,14 @@ describe('command requests: Idempotency-Key, If-Match, media type', () => {
       expect(verification.body).toMatchObject({ verdict: 'intact', issues: [] });
     });
   });
+
+  describe('If-Match', () => {
+    it.each(['"-1"', '-1', '"1.5"', 'W/"-3"'])('%s is not a revision: 400 INVALID_IF_MATCH and nothing written', async (ifMatch) => {
+      const before = (await stored()).length;
+      const res = await client.urge(id, tokens.supervisor, { text: '催办' }, { 'if-match': ifMatch });
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({ code: 'INVALID_IF_MATCH', message: expect.stringContaining('If-Match') });
+      expect(await stored()).toHaveLength(before);
+    });
+  });
 });
