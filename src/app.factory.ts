@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
+import { acceptOnlyJsonBodies } from './http/json-bodies';
 import { registerSecurityHeaders } from './http/security-headers';
 import { createValidationPipe } from './http/validation.pipe';
 import { createLogger, PinoNestLogger } from './logging/logger';
@@ -77,6 +78,7 @@ export async function createApp(config: AppConfig, appLogger: Logger = createLog
       message: `写入请求过于频繁(每个令牌每分钟最多 ${config.writeRateLimitPerMinute} 次),请 ${decision.retryAfterSeconds} 秒后重试`,
     });
   });
+  acceptOnlyJsonBodies(fastify);
   // class-transformer recurses once per nesting level: a body nested a few thousand levels
   // deep (10 kB of brackets) overflowed the stack and answered 500. Refuse it before the pipes.
   fastify.addHook('preValidation', (request, reply, done) => {

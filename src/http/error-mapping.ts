@@ -4,6 +4,12 @@ import { ConcurrencyError, DuplicateEventIdError, EventStoreError, StoreUnavaila
 import { IdempotencyKeyReusedError, PreconditionFailedError, RetriesExhaustedError } from '../command-handling/command-errors';
 import type { ErrorBody } from './error-body';
 
+/** 415: the one answer to a body that is not JSON, whichever layer notices. */
+export const UNSUPPORTED_MEDIA_TYPE: ErrorBody = {
+  code: 'UNSUPPORTED_MEDIA_TYPE',
+  message: '不支持的内容类型:请求体必须是 JSON,Content-Type 应为 application/json',
+};
+
 const KIND_STATUS: Record<DomainErrorKind, number> = {
   invalid: 400,
   forbidden: 403,
@@ -68,7 +74,7 @@ function fromHttpException(error: HttpException): { status: number; body: ErrorB
     404: { code: 'NOT_FOUND', message: '请求的资源不存在' },
     405: { code: 'METHOD_NOT_ALLOWED', message: '不支持该请求方法' },
     413: { code: 'PAYLOAD_TOO_LARGE', message: '请求体过大' },
-    415: { code: 'UNSUPPORTED_MEDIA_TYPE', message: '不支持的内容类型,请使用 application/json' },
+    415: UNSUPPORTED_MEDIA_TYPE,
     429: { code: 'RATE_LIMITED', message: '请求过于频繁,请稍后再试' },
   };
   return { status, body: fallback[status] ?? { code: `HTTP_${status}`, message: '请求失败' }, unexpected: status >= 500 };
@@ -83,7 +89,7 @@ function fromFrameworkError(error: unknown): { status: number; body: ErrorBody; 
     FST_ERR_CTP_INVALID_JSON_BODY: { code: 'MALFORMED_JSON', message: '请求体不是合法的 JSON' },
     FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'MALFORMED_JSON', message: '请求体为空,但内容类型为 JSON' },
     FST_ERR_CTP_BODY_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE', message: '请求体过大' },
-    FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', message: '不支持的内容类型,请使用 application/json' },
+    FST_ERR_CTP_INVALID_MEDIA_TYPE: UNSUPPORTED_MEDIA_TYPE,
     FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'BAD_REQUEST', message: 'Content-Length 与请求体不符' },
   };
   const body = known[code] ?? (e.statusCode === 400 && error instanceof SyntaxError

@@ -13,7 +13,7 @@ describe('command requests: Idempotency-Key, If-Match, media type', () => {
   let tokens: DocumentTokens;
   let id: string;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ BODY_LIMIT_BYTES: '4096' });
     client = documentsClient(t);
     tokens = documentTokens(t);
     ({ id } = await assignedDocument(t, client, tokens));
@@ -22,6 +22,13 @@ describe('command requests: Idempotency-Key, If-Match, media type', () => {
 
   const stored = async () => t.app.get<EventStore>(EVENT_STORE).readStream(`document-${id}`);
   const urges = async () => (await stored()).filter((e) => e.type === 'document.urged').map((e) => e.data.text);
+  const raw = (contentType: string | undefined, payload: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: `/documents/${id}/urges`,
+      headers: { authorization: `Bearer ${tokens.supervisor}`, ...(contentType ? { 'content-type': contentType } : {}) },
+      payload,
+    });
 
   describe('Idempotency-Key', () => {
     it('the same body again is answered from the stream (replayed) and writes nothing', async () => {
@@ -56,6 +63,29 @@ describe('command requests: Idempotency-Key, If-Match, media type', () => {
       expect(res.status).toBe(400);
       expect(res.body).toEqual({ code: 'INVALID_IF_MATCH', message: expect.stringContaining('If-Match') });
       expect(await stored()).toHaveLength(before);
+    });
+  });
+
+  describe('media type', () => {
+    it.each([
+      ['text/plain', 'text/plain'],
+      ['text/plain with a charset', 'text/plain; charset=utf-8'],
+      ['form', 'application/x-www-form-urlencoded'],
+      ['XML', 'application/xml'],
+      ['no Content-Type', undefined],
+    ])('a body sent as %s: 415 UNSUPPORTED_MEDIA_TYPE saying it must be application/json, nothing written', async (_, contentType) => {
+      const before = (await stored()).length;
+      const res = await raw(contentType, '{"text":"催办"}');
+      expect(res.statusCode).toBe(415);
+      expect(JSON.parse(res.body)).toEqual({ code: 'UNSUPPORTED_MEDIA_TYPE', message: expect.stringContaining('application/json') });
+      expect(await stored()).toHaveLength(before);
+    });
+
+    it('application/json (with a charset) is accepted; an over-size body is still 413', async () => {
+      expect((await raw('application/json; charset=utf-8', JSON.stringify({ text: '请抓紧办理' }))).statusCode).toBe(200);
+      const big = await raw('application/json', JSON.stringify({ text: '长'.repeat(3000) }));
+      expect(big.statusCode).toBe(413);
+      expect(JSON.parse(big.body)).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
     });
   });
 });
