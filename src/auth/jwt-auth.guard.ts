@@ -1,4 +1,4 @@
-import { type CanActivate, type ExecutionContext, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, HttpException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Actor } from '../domain/decider';
 import { IS_PUBLIC } from './public.decorator';
@@ -23,7 +23,7 @@ export class JwtAuthGuard implements CanActivate {
       request.actor = this.verifier.verify(token);
       return true;
     } catch (error) {
-      if (error instanceof InvalidTokenError) throw new UnauthorizedException({ code: error.code, message: error.message });
+      if (error instanceof InvalidTokenError) throw new HttpException({ code: error.code, message: error.message }, error.status);
       throw error;
     }
   }

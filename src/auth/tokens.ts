@@ -3,6 +3,8 @@ import { createPublicKey, createSecretKey } from 'node:crypto';
 import type { Actor } from '../domain/decider';
 import type { AuthKeys } from './auth-keys';
 import { LruMap } from '../common/lru-map';
+import type { Directory } from '../directory';
+import { principalProblems } from './known-principal';
 import { isRole, type Role } from './roles';
 
 /** Claims of a 公文督办 access token. */
@@ -16,14 +18,22 @@ export interface TokenClaims {
 }
 
 export class InvalidTokenError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+    /** 401: no usable token. 403: a genuine token for a unit or position this server does not know. */
+    readonly status: 401 | 403 = 401,
+  ) {
     super(message);
   }
 }
 
 const ASYMMETRIC = ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'PS256', 'EdDSA'] as const;
 
-/** Verifies tokens with pinned algorithms, issuer, audience and a mandatory expiry. */
+/**
+ * Verifies tokens with pinned algorithms, issuer, audience and a mandatory expiry, and that
+ * they name a unit (and leader position) of the directory, whoever issued them.
+ */
 export class TokenVerifier {
   private readonly jwt: JwtService;
   /**
@@ -35,6 +45,7 @@ export class TokenVerifier {
     private readonly keys: AuthKeys,
     private readonly issuer: string,
     private readonly audience: string,
+    private readonly directory: Directory,
   ) {
     // Key objects built once: given a string, jsonwebtoken first tries to parse it as a PEM
     // public key on every verify (and throws), which cost ~40% of a command's CPU.
@@ -58,6 +69,8 @@ export class TokenVerifier {
     }
     // Frozen: every request bearing this token shares it.
     const actor = Object.freeze(actorFrom(payload));
+    const [problem] = principalProblems(this.directory, actor.unit, actor.leaderId);
+    if (problem) throw new InvalidTokenError(problem.code, problem.message, 403);
     Object.freeze(actor.roles);
     this.verified.set(token, { actor, expiresAtMs: Math.ceil(payload.exp as number) * 1000 });
     return actor;

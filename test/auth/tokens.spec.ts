@@ -5,18 +5,20 @@ import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
 import { resolveAuthKeys } from '../../src/auth/auth-keys';
 import { mintToken, TokenVerifier } from '../../src/auth/tokens';
+import { loadDirectory } from '../../src/directory/directory-loader';
 
 const secret = 's'.repeat(40);
-const verifier = new TokenVerifier({ kind: 'secret', secret }, 'gongwen-duban', 'gongwen-duban-api');
-const mint = (overrides: Partial<{ issuer: string; audience: string; expiresInSeconds: number; secret: string }> = {}) =>
+const directory = loadDirectory();
+const verifier = new TokenVerifier({ kind: 'secret', secret }, 'gongwen-duban', 'gongwen-duban-api', directory);
+const mint = (overrides: Partial<{ issuer: string; audience: string; expiresInSeconds: number; secret: string; unit: string; leader: string }> = {}) =>
   mintToken(
-    { sub: 'u-7', name: '李办', unit: 'zjg-fgw', roles: ['unit_clerk'] },
+    { sub: 'u-7', name: '李办', unit: overrides.unit ?? 'development-reform', roles: ['unit_clerk'], leader: overrides.leader },
     { secret, issuer: 'gongwen-duban', audience: 'gongwen-duban-api', expiresInSeconds: 600, ...overrides },
   );
 
 describe('access tokens', () => {
   it('a minted token verifies into the actor', () => {
-    expect(verifier.verify(mint())).toEqual({ id: 'u-7', name: '李办', unit: 'zjg-fgw', roles: ['unit_clerk'] });
+    expect(verifier.verify(mint())).toEqual({ id: 'u-7', name: '李办', unit: 'development-reform', roles: ['unit_clerk'] });
   });
 
   it.each([
@@ -52,6 +54,12 @@ describe('access tokens', () => {
     expect(() => verifier.verify(forged)).toThrow(expect.objectContaining({ code: 'TOKEN_INVALID' }));
   });
 
+  it('refuses (403) a genuine token for a unit or leader position the directory does not know', () => {
+    expect(() => verifier.verify(mint({ unit: 'nope' }))).toThrow(expect.objectContaining({ code: 'TOKEN_UNKNOWN_UNIT', status: 403, message: expect.stringContaining('nope') }));
+    expect(() => verifier.verify(mint({ unit: 'zjg-gov', leader: 'vice-mayor-9' }))).toThrow(expect.objectContaining({ code: 'TOKEN_UNKNOWN_LEADER', status: 403 }));
+    expect(verifier.verify(mint({ unit: 'zjg-gov', leader: 'vice-mayor-1' }))).toMatchObject({ unit: 'zjg-gov', leaderId: 'vice-mayor-1' });
+  });
+
   it('refuses a token without expiry or with unknown roles', () => {
     const jwt = new JwtService({ secret });
     const base = { issuer: 'gongwen-duban', audience: 'gongwen-duban-api', subject: 'u' };
@@ -63,12 +71,15 @@ describe('access tokens', () => {
 
   it('verifies tokens of an external issuer with its public key (RS256)', () => {
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    const external = new TokenVerifier({ kind: 'public-key', publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString() }, 'https://sso', 'gw');
-    const token = new JwtService({ privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() }).sign(
-      { unit: 'zjg-gov-office', roles: ['supervisor'] },
-      { algorithm: 'RS256', issuer: 'https://sso', audience: 'gw', subject: 'dc-1', expiresIn: 60 },
-    );
-    expect(external.verify(token)).toMatchObject({ id: 'dc-1', roles: ['supervisor'] });
+    const external = new TokenVerifier({ kind: 'public-key', publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString() }, 'https://sso', 'gw', directory);
+    const sign = (unit: string) =>
+      new JwtService({ privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() }).sign(
+        { unit, roles: ['supervisor'] },
+        { algorithm: 'RS256', issuer: 'https://sso', audience: 'gw', subject: 'dc-1', expiresIn: 60 },
+      );
+    expect(external.verify(sign('zjg-gov-office-supervision'))).toMatchObject({ id: 'dc-1', roles: ['supervisor'] });
+    // The external issuer's tokens meet the same directory.
+    expect(() => external.verify(sign('zjg-dcs'))).toThrow(expect.objectContaining({ code: 'TOKEN_UNKNOWN_UNIT' }));
     // An HS256 token signed with the public key text must not pass (algorithm confusion).
     expect(() => external.verify(mint())).toThrow(expect.objectContaining({ code: 'TOKEN_INVALID' }));
   });
