@@ -1,13 +1,19 @@
 import { resolveAuthKeys } from '../../auth/auth-keys';
+import { principalProblems } from '../../auth/known-principal';
 import { isRole, ROLES, type Role } from '../../auth/roles';
 import { mintToken } from '../../auth/tokens';
 import { loadConfig } from '../../config/app-config';
+import { DEFAULT_DIRECTORY_SOURCE, loadDirectory } from '../../directory/directory-loader';
 import { type CliCommand, parseOptions } from '../cli-command';
 
 const DURATION = /^(\d+)([smhd])$/;
 const SECONDS = { s: 1, m: 60, h: 3600, d: 86400 } as const;
 
-/** Mints a local token signed with the same secret the server uses (same DATA_DIR/env). */
+/**
+ * Mints a local token signed with the same secret the server uses (same DATA_DIR/env), only
+ * for a unit and leader position of the directory that server loads (DIRECTORY_FILE or the
+ * default): it refuses any other token.
+ */
 export const tokenMint: CliCommand = {
   words: ['token', 'mint'],
   usage: 'token mint --sub ID --unit CODE --roles R1,R2 [--name 名字] [--leader POS] [--expires 12h]',
@@ -31,13 +37,26 @@ export const tokenMint: CliCommand = {
       return 2;
     }
     const config = loadConfig();
+    const directory = loadDirectory(config.directoryFile);
+    const leader = str('leader');
+    // The server would refuse such a token (403), so none is minted.
+    const source = config.directoryFile ?? DEFAULT_DIRECTORY_SOURCE;
+    const unknown = principalProblems(directory, unit!, leader).map(({ code }) =>
+      code === 'TOKEN_UNKNOWN_UNIT'
+        ? `单位不在组织目录中 unknown unit "${unit}" (${source}); known: ${directory.units().map((u) => u.code).join(', ')}`
+        : `领导职位不在组织目录中 unknown leader position "${leader}" (${source}); known: ${directory.leaderPositions().join(', ')}`,
+    );
+    if (unknown.length > 0) {
+      process.stderr.write(`${unknown.join('\n')}\n`);
+      return 2;
+    }
     const keys = resolveAuthKeys(config);
     if (keys.kind !== 'secret') {
       process.stderr.write('AUTH_PUBLIC_KEY is set: tokens come from the external issuer, not from this CLI.\n');
       return 2;
     }
     const token = mintToken(
-      { sub: sub!, name: str('name') ?? sub!, unit: unit!, roles: roles as Role[], leader: str('leader') },
+      { sub: sub!, name: str('name') ?? sub!, unit: unit!, roles: roles as Role[], leader },
       {
         secret: keys.secret,
         issuer: config.auth.issuer,
