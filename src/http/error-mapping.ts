@@ -23,7 +23,7 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
   if (error instanceof DomainError) {
     return {
       status: KIND_STATUS[error.kind],
-      body: { code: error.code, message: error.message, details: { article: error.article, ...asObject(error.details) } },
+      body: { code: error.code, message: error.message, details: { article: error.article, ...error.details } },
       unexpected: false,
     };
   }
@@ -96,9 +96,4 @@ function fromFrameworkError(error: unknown): { status: number; body: ErrorBody; 
     ? { code: 'MALFORMED_JSON', message: '请求体不是合法的 JSON' }
     : { code: `HTTP_${e.statusCode}`, message: '请求不合法' });
   return { status: e.statusCode, body, unexpected: false };
-}
-
-function asObject(value: unknown): Record<string, unknown> {
-  if (value === undefined) return {};
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : { value };
 }

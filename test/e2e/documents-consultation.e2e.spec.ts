@@ -109,6 +109,38 @@ describe('会商 with a disagreement that ends in coordination by the 分管副�
     expect((await state()).status).toBe('assigned');
   });
 
+  it('第四十一条: a report missing the heads’ consultation, a 依据 and the proposal is refused once under the article, each gap in details.violations', async () => {
+    t.clock.set('2026-10-12T02:00:00.000Z');
+    const res = await client.reportDisagreement(id, lead, {
+      headsConsulted: false,
+      positions: [
+        { unit: 'natural-resources', reasons: '地块已具备收储条件', basis: '《土地储备管理办法》第十条' },
+        { unit: 'finance', reasons: '年度收储资金已安排完毕', basis: ' ' },
+      ],
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('DISAGREEMENT_INCOMPLETE');
+    expect(res.body.message.startsWith('第四十一条: ')).toBe(true);
+    expect(res.body.message.split('第四十一条')).toHaveLength(2);
+    expect(res.body.details.article).toBe('第四十一条');
+    expect(res.body.details.value).toBeUndefined();
+    expect(res.body.details.violations.map((v: { code: string }) => v.code)).toEqual([
+      'DISAGREEMENT_HEADS_NOT_CONSULTED',
+      'DISAGREEMENT_BASIS_MISSING',
+      'DISAGREEMENT_PROPOSAL_MISSING',
+    ]);
+    expect(res.body.details.violations[1].message).toContain('市财政局');
+    // A side without 理由 is the rule's business too, not a DTO failure.
+    const noReasons = await client.reportDisagreement(id, lead, disagreementBody('natural-resources', 'finance', {
+      positions: [{ unit: 'natural-resources', basis: '《土地储备管理办法》第十条' }, { unit: 'finance', reasons: '资金已安排完毕', basis: '预算' }],
+    }));
+    expect(noReasons.body).toMatchObject({ code: 'DISAGREEMENT_INCOMPLETE', details: { violations: [{ code: 'DISAGREEMENT_REASONS_MISSING' }] } });
+    // Wrong types are still malformed input.
+    const wrongType = await client.reportDisagreement(id, lead, disagreementBody('natural-resources', 'finance', { proposal: 42 }));
+    expect(wrongType.body.code).toBe('VALIDATION_FAILED');
+    expect((await state()).disagreement).toBeUndefined();
+  });
+
   it('第四十一条: the lead unit reports the disagreement with each side’s 理由 and 依据 and a proposal; only the lead unit may', async () => {
     t.clock.set('2026-10-12T02:00:00.000Z');
     const report = disagreementBody('natural-resources', 'finance');

@@ -75,7 +75,7 @@ describe('command policy', () => {
       kind: 'forbidden',
       code: 'NOT_LEAD_UNIT',
       article: '第四十七条',
-      message: '只有主办单位 市自然资源和规划局 可以办结',
+      message: '第四十七条: 只有主办单位 市自然资源和规划局 可以办结',
       details: { rule: 'document.complete', by: 'permission-matrix' },
     });
   });

@@ -10,6 +10,7 @@ import type {
   ReportDisagreementCommand,
   RequestConsultationCommand,
 } from './document-commands';
+import { uncited } from '../../domain/domain-error';
 import type { DocumentContext } from './document-deps';
 import { forbidden, invalidInput, invalidState, requireText } from './document-errors';
 import type { DocumentState } from './document-state';
@@ -173,14 +174,17 @@ export function decideReportDisagreement(
     });
   }
   if (violations.length > 0) {
-    throw invalidInput('DISAGREEMENT_INCOMPLETE', violations.map((v) => v.message).join(';'), ART41, violations);
+    // One citation for the whole answer; each violation keeps its own in details.violations.
+    const message = violations.map((v) => uncited(v.message, v.article)).join(';');
+    throw invalidInput('DISAGREEMENT_INCOMPLETE', message, ART41, { violations });
   }
   return [
     documentEvent('document.disagreement_reported', {
       leadUnit,
       headsConsulted: true,
-      positions: positions.map((p) => ({ unit: p.unit, reasons: p.reasons.trim(), basis: p.basis.trim() })),
-      proposal: cmd.proposal.trim(),
+      // The rule above has refused any side without 理由 or 依据, and a missing proposal.
+      positions: positions.map((p) => ({ unit: p.unit, reasons: p.reasons!.trim(), basis: p.basis!.trim() })),
+      proposal: cmd.proposal!.trim(),
     }),
   ];
 }

@@ -114,11 +114,12 @@ export interface GiveConsultationOpinionCommand {
   changes?: string;
 }
 
+/** As the lead unit states it: a missing 理由, 依据 or 办理建议 is refused under 第四十一条, item by item. */
 export interface ReportDisagreementCommand {
   type: 'reportDisagreement';
   headsConsulted: boolean;
-  positions: DisagreementPosition[];
-  proposal: string;
+  positions: SubmissionDisagreementInput['positions'];
+  proposal?: string;
 }
 
 export interface CoordinateCommand {

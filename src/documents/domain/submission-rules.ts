@@ -1,6 +1,7 @@
-import type { ReturnReason, Submission, SubmissionDisagreement } from '../../../events/document-events';
+import type { ReturnReason, Submission } from '../../../events/document-events';
 import { DomainError } from '../../domain/domain-error';
 import type { Directory } from '../../directory';
+import type { SubmissionDisagreementInput } from './document-commands';
 
 const ART41 = '第四十一条';
 const ART46 = '第四十六条';
@@ -118,7 +119,7 @@ export function checkSubmission(s: Submission, directory: Directory): ReturnReas
  * each side's 理由 and 依据 are listed, and a handling proposal is made. Also used when a
  * disagreement is reported after 交办.
  */
-export function disagreementViolations(d: SubmissionDisagreement, directory: Directory): ReturnReason[] {
+export function disagreementViolations(d: SubmissionDisagreementInput, directory: Directory): ReturnReason[] {
   const reasons: ReturnReason[] = [];
   if (!d.headsConsulted) {
     reasons.push(reason(ART41, 'DISAGREEMENT_HEADS_NOT_CONSULTED', '部门间有分歧意见的,主办部门的主要负责人要主动协商'));

@@ -20,7 +20,7 @@ export const invalid = (code: string, message: string, article?: string) => new 
 export const forbidden = (code: string, message: string, article?: string) => new DomainError('forbidden', code, message, article);
 export const invalidState = (code: string, message: string, article?: string) =>
   new DomainError('invalid_state', code, message, article);
-export const refused = (violation: RuleViolation, details?: unknown) =>
+export const refused = (violation: RuleViolation, details?: Readonly<Record<string, unknown>>) =>
   new DomainError('refused', violation.code, violation.message, violation.article, details);
 
 /** Non-empty trimmed text of bounded length, or a 400 naming the field. */

@@ -240,13 +240,40 @@ describe('分歧 and 协调 (第四十一、四十二条)', () => {
       .given(disagreed)
       .when({ ...report, headsConsulted: false, positions: [report.positions[0]!], proposal: '' })
       .thenThrows('DISAGREEMENT_INCOMPLETE', 'invalid');
-    expect((error.details as { code: string }[]).map((d) => d.code)).toEqual([
+    expect((error.details!.violations as { code: string }[]).map((d) => d.code)).toEqual([
       'DISAGREEMENT_HEADS_NOT_CONSULTED',
       'DISAGREEMENT_SIDES_MISSING',
       'DISAGREEMENT_PROPOSAL_MISSING',
       'DISAGREEMENT_SIDES_MISSING',
     ]);
     expect(error.message).toContain('缺少 市财政局 的意见');
+  });
+
+  it('第四十一条: the joined refusal cites the article once, at the start', () => {
+    const error = spec
+      .given(disagreed)
+      .when({ ...report, headsConsulted: false, proposal: ' ' })
+      .thenThrows('DISAGREEMENT_INCOMPLETE', 'invalid');
+    expect(error.message.startsWith('第四十一条: ')).toBe(true);
+    expect(error.message.split('第四十一条')).toHaveLength(2);
+    expect(error.message).toContain(';');
+  });
+
+  it('第四十一条: a side without 理由 or 依据, or no proposal at all, is refused item by item, each unit named', () => {
+    const [resources, finance] = report.positions;
+    const error = spec
+      .given(disagreed)
+      .when({
+        type: 'reportDisagreement',
+        headsConsulted: true,
+        positions: [{ unit: resources!.unit, basis: resources!.basis }, { ...finance!, basis: '  ' }],
+      })
+      .thenThrows('DISAGREEMENT_INCOMPLETE', 'invalid');
+    expect(error.details!.violations).toEqual([
+      expect.objectContaining({ article: '第四十一条', code: 'DISAGREEMENT_REASONS_MISSING', message: expect.stringContaining('市自然资源和规划局') }),
+      expect.objectContaining({ article: '第四十一条', code: 'DISAGREEMENT_BASIS_MISSING', message: expect.stringContaining('市财政局') }),
+      expect.objectContaining({ article: '第四十一条', code: 'DISAGREEMENT_PROPOSAL_MISSING' }),
+    ]);
   });
 
   it('there is nothing to report when nobody disagreed', () => {

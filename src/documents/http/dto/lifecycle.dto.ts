@@ -14,7 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CODE_PATTERN, DATE_PATTERN, msg } from './messages';
-import { DisagreementPositionDto } from './submission.dto';
+import { SubmissionPositionDto } from './submission.dto';
 
 const HANDLING = ['own_authority', 'needs_approval', 'lead_with_consultation', 'needs_investigation', 'urgent', 'statutory'];
 const STANCES = ['agree', 'agree_with_changes', 'disagree'];
@@ -123,13 +123,18 @@ export class ConsultationOpinionDto {
   @OptionalText(5000, '修改意见') changes?: string;
 }
 
+/**
+ * 第四十一条 asks for each side's 理由 and 依据 and a 办理建议. A missing or blank one is no
+ * malformed input: the decider refuses it with DISAGREEMENT_INCOMPLETE, listing every gap
+ * (`details.violations`). Only wrong types and sizes are refused here.
+ */
 export class ReportDisagreementDto {
   @ApiProperty({ description: '主办部门主要负责人已主动协商' }) @IsBoolean({ message: msg.bool }) headsConsulted!: boolean;
-  @ApiProperty({ type: [DisagreementPositionDto] })
-  @IsArray({ message: msg.array }) @ArrayMinSize(2, { message: msg.arraySize(2, 20) }) @ArrayMaxSize(20, { message: msg.arraySize(2, 20) })
-  @ValidateNested({ each: true }) @Type(() => DisagreementPositionDto)
-  positions!: DisagreementPositionDto[];
-  @Text(5000, '办理建议') proposal!: string;
+  @ApiProperty({ type: [SubmissionPositionDto], description: '各方意见;缺少的一方、理由或依据按第四十一条逐项列出' })
+  @IsArray({ message: msg.array }) @ArrayMaxSize(20, { message: msg.arraySize(0, 20) })
+  @ValidateNested({ each: true }) @Type(() => SubmissionPositionDto)
+  positions!: SubmissionPositionDto[];
+  @OptionalText(5000, '办理建议(缺少的,按第四十一条拒绝)') proposal?: string;
 }
 
 export class CoordinateDto {

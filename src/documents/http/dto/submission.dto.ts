@@ -20,27 +20,18 @@ import { CODE_PATTERN, msg } from './messages';
 const KINDS = Object.keys(DOCUMENT_KINDS);
 const LEVELS = Object.keys(CLASSIFICATIONS);
 
-export class DisagreementPositionDto {
-  @Matches(CODE_PATTERN, { message: msg.code })
-  unit!: string;
-  @IsString({ message: msg.string }) @IsNotEmpty({ message: msg.required }) @MaxLength(5000, { message: msg.maxLength(5000) })
-  reasons!: string;
-  @IsString({ message: msg.string }) @IsNotEmpty({ message: msg.required }) @MaxLength(5000, { message: msg.maxLength(5000) })
-  basis!: string;
-}
-
 /**
- * One side of a disagreement as a 请示 states it. 理由 and 依据 may be missing here: a 请示
- * without them is not malformed input but a breach of 第四十一条, so the rule check records it
- * and returns it (退文) with DISAGREEMENT_REASONS_MISSING / DISAGREEMENT_BASIS_MISSING.
+ * One side of a disagreement, in a 请示 or a disagreement report. 理由 and 依据 may be missing
+ * here: that is not malformed input but a breach of 第四十一条, which the rule check answers
+ * (a 退文, or a refusal of the report) with DISAGREEMENT_REASONS_MISSING / DISAGREEMENT_BASIS_MISSING.
  */
 export class SubmissionPositionDto {
   @Matches(CODE_PATTERN, { message: msg.code })
   unit!: string;
-  @ApiPropertyOptional({ description: '理由(缺少的,按第四十一条退文)' })
+  @ApiPropertyOptional({ description: '理由(缺少的,按第四十一条退文或拒绝)' })
   @IsOptional() @IsString({ message: msg.string }) @MaxLength(5000, { message: msg.maxLength(5000) })
   reasons?: string;
-  @ApiPropertyOptional({ description: '依据(缺少的,按第四十一条退文)' })
+  @ApiPropertyOptional({ description: '依据(缺少的,按第四十一条退文或拒绝)' })
   @IsOptional() @IsString({ message: msg.string }) @MaxLength(5000, { message: msg.maxLength(5000) })
   basis?: string;
 }
