@@ -68,6 +68,25 @@ describe('第二十七条 deadlines: calendar months from 交办, rolled forward
     expect(e).toMatchObject({ data: { answerDeadline: { dueDate: '2026-05-06', ruleCode: 'ART27_ANSWER_2M' } } });
   });
 
+  it('第二十七条: the stored rule cites the article for 限时办结 and states the months as the configured 办理时限, not as its text', () => {
+    const e = assigned('2026-03-02T02:00:00Z');
+    if (e.type !== 'proposal.assigned') throw new Error(e.type);
+    expect(e.data.answerDeadline.rule).toBe('第二十七条: 限时办结。按本系统配置的办理时限, 建议、提案自交办之日起 3 个月内答复 (遇休息日顺延)');
+    expect(e.data.coOpinionDeadline!.rule).toBe('第二十七条: 限时办结。按本系统配置的办理时限, 协办单位自交办之日起 1 个月内向主办单位提出协办意见 (遇休息日顺延)');
+    const reopened = history(
+      [
+        [{ type: 'assign', leadUnit: 'education' }, P.officeClerk, '2026-03-02T02:00:00Z'],
+        [{ type: 'answer', answerClass: 'B', summary: '已列入计划' }, P.eduClerk, '2026-03-20T02:00:00Z'],
+        [{ type: 'recordSatisfaction', satisfaction: 'dissatisfied' }, P.officeClerk, '2026-03-25T02:00:00Z'],
+      ],
+      registered,
+    ).at(-1)!;
+    expect(reopened).toMatchObject({
+      type: 'proposal.reopened',
+      data: { answerDeadline: { rule: '第二十七条: 限时办结。按本系统配置的办理时限, 代表/委员不满意的, 重新办理并于 1 个月内再次答复 (遇休息日顺延)' } },
+    });
+  });
+
   it('第二十七条: without 协办 units there is no 协办 deadline', () => {
     const e = spec.given(registered).when({ type: 'assign', leadUnit: 'education' }, P.officeClerk).events()[0]!;
     expect(e.data).not.toHaveProperty('coOpinionDeadline');

@@ -1,6 +1,9 @@
 import type { WorkingCalendar } from '../../calendar/working-calendar';
 
-/** Deadlines of 第二十七条 (限时办结) in calendar months; configurable, these are the defaults. */
+/**
+ * The 办理时限 in calendar months. 第二十七条 only asks for 限时办结; the numbers are this
+ * system's policy (DESIGN §3), configurable: these are the defaults.
+ */
 export interface ProposalDeadlinePolicy {
   /** 交办 → 答复. */
   answerMonths: number;
