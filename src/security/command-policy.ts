@@ -1,6 +1,6 @@
 import { ROLE_LABELS, isRole } from '../auth/roles';
 import type { Actor } from '../domain/decider';
-import { DomainError } from '../domain/domain-error';
+import { DomainError, citing } from '../domain/domain-error';
 import type { Directory } from '../directory';
 import type { DocumentState } from '../documents/domain/document-state';
 import type { IssuanceState } from '../issuance/domain/issuance-state';
@@ -52,7 +52,7 @@ export function evaluateCommand(request: AuthorizationRequest): Decision {
   const refusal = pickRefusal(rule, heldAny, () =>
     rule.grants.some((g) => g.when !== 'any' && relation(g.when) !== 'no'),
   );
-  return { allowed: false, rule: ruleId, refusal, message: render(refusal.message, rule, request) };
+  return { allowed: false, rule: ruleId, refusal, message: citing(render(refusal.message, rule, request), refusal.article) };
 }
 
 /** Throws PermissionDeniedError (HTTP 403 `{ code, message, details: { article, rule } }`). */

@@ -262,7 +262,7 @@ export const PERMISSION_MATRIX: Record<string, Record<string, CommandRule>> = {
     submitCoOpinion: {
       action: '提出协办意见',
       grants: [{ roles: CLERK, when: 'co_unit' }],
-      refuse: { code: 'NOT_CO_UNIT', message: '{actorUnitCode} 不是本件的协办单位', article: A27 },
+      refuse: { code: 'NOT_CO_UNIT', message: '{actorUnit} 不是本件的协办单位', article: A27 },
     },
     requestExtension: proposalLead('申请延期', '延期由主办单位申请'),
     approveExtension: proposalApprover('批准延期', '延期须经市政府办公室主任或副主任批准'),

@@ -6,10 +6,20 @@ import { proposalDecider } from '../../src/proposals/domain/proposal-decider';
 import type { ProposalDeps, ProposalDirectory } from '../../src/proposals/domain/proposal-deps';
 import { deciderSpec } from '../issuance/given-when-then';
 
-const HANDLING = new Set(['education', 'housing-construction', 'transport', 'tangqiao-town']);
+const HANDLING = new Map([
+  ['education', '市教育局'],
+  ['housing-construction', '市住房和城乡建设局'],
+  ['transport', '市交通运输局'],
+  ['tangqiao-town', '塘桥镇人民政府'],
+]);
+const GOVERNMENT = new Map([
+  ['zjg-gov', '张家港市人民政府'],
+  ['zjg-gov-office', '张家港市人民政府办公室'],
+]);
 export const directory: ProposalDirectory = {
-  hasUnit: (u) => HANDLING.has(u) || u === 'zjg-gov' || u === 'zjg-gov-office',
+  hasUnit: (u) => HANDLING.has(u) || GOVERNMENT.has(u),
   isSubmittingUnit: (u) => HANDLING.has(u),
+  nameOf: (u) => HANDLING.get(u) ?? GOVERNMENT.get(u) ?? u,
 };
 /** The official calendar (chinese-days), as in production. */
 export const calendar = new ChineseDaysCalendar();

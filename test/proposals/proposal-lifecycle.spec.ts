@@ -121,17 +121,45 @@ describe('人大代表建议 / 政协委员提案 (第二十七条)', () => {
     ]);
   });
 
-  it('第二十七条: a result cannot be published before an answer', () => {
-    spec.given(assigned).when({ type: 'publishResult', channel: '网站' }, P.officeClerk).thenRefused({ kind: 'invalid_state', code: 'NOT_ANSWERED', article: '第二十七条' });
+  it('a result cannot be published before an answer (a lifecycle refusal: no article cited)', () => {
+    const error = spec.given(assigned).when({ type: 'publishResult', channel: '网站' }, P.officeClerk).thenRefused({ kind: 'invalid_state', code: 'NOT_ANSWERED' });
+    expect(error.article).toBeUndefined();
+    expect(error.message).toBe('尚未答复, 没有可公开的办理结果');
   });
 
-  it('第二十七条: only the office 交办, and only to units that handle matters', () => {
+  it('第二十七条: only the office 交办', () => {
     const registered = assigned.slice(0, 1);
     spec.given(registered).when({ type: 'assign', leadUnit: 'education' }, P.eduClerk).thenRefused({ kind: 'forbidden', code: 'NOT_OFFICE', article: '第二十七条' });
-    spec.given(registered).when({ type: 'assign', leadUnit: 'zjg-gov-office' }, P.officeClerk).thenRefused({
-      kind: 'invalid',
-      code: 'UNIT_NOT_HANDLING',
-      article: '第二十七条',
+  });
+
+  it('交办 goes only to units that handle matters, named in the refusal', () => {
+    const registered = assigned.slice(0, 1);
+    const error = spec.given(registered).when({ type: 'assign', leadUnit: 'zjg-gov-office' }, P.officeClerk).thenRefused({ kind: 'invalid', code: 'UNIT_NOT_HANDLING' });
+    expect(error.message).toBe('张家港市人民政府办公室 不是可以承办建议、提案的单位');
+  });
+
+  describe('messages name units as the directory does, never by code', () => {
+    it('第二十七条: the answer waiting for 协办 opinions names the missing units', () => {
+      const error = spec.given(assigned).when({ type: 'answer', answerClass: 'A', summary: '已解决' }, P.eduClerk).thenRefused({
+        kind: 'invalid_state',
+        code: 'CO_OPINIONS_MISSING',
+        article: '第二十七条',
+      });
+      expect(error.message).toBe('第二十七条: 尚缺协办单位 市住房和城乡建设局、市交通运输局 的协办意见');
+    });
+
+    it('第二十七条: a unit that is not a 协办 unit is named', () => {
+      const error = spec.given(assigned).when({ type: 'submitCoOpinion', opinion: '同意' }, P.eduClerk).thenRefused({ kind: 'forbidden', code: 'NOT_CO_UNIT', article: '第二十七条' });
+      expect(error.message).toBe('第二十七条: 市教育局 不是本件的协办单位');
+    });
+
+    it('a lead unit listed as 协办 too is named', () => {
+      const registered = assigned.slice(0, 1);
+      const error = spec
+        .given(registered)
+        .when({ type: 'assign', leadUnit: 'education', coUnits: ['education'] }, P.officeClerk)
+        .thenRefused({ kind: 'invalid', code: 'LEAD_ALSO_CO' });
+      expect(error.message).toBe('主办单位 市教育局 不能同时是协办单位');
     });
   });
 });

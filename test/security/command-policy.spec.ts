@@ -63,6 +63,15 @@ describe('command policy', () => {
     }
   });
 
+  it('第二十七条: a 协办 opinion from another unit is refused naming that unit, not its code', () => {
+    const handling = { ...initialProposalState(), status: 'handling', leadUnit: 'education', coUnits: ['housing-construction'] };
+    expect(decide('proposal', 'submitCoOpinion', actor('water-affairs', ['unit_clerk']), handling)).toMatchObject({
+      allowed: false,
+      message: '第二十七条: 市水务局 不是本件的协办单位',
+      refusal: { code: 'NOT_CO_UNIT', article: '第二十七条' },
+    });
+  });
+
   it('refusals are DomainErrors (403) naming the rule, the article and a Chinese message with names from the directory', () => {
     let error: unknown;
     try {

@@ -9,6 +9,10 @@ import { DEFAULT_PROPOSAL_POLICY, type ProposalDeps } from './proposal-deps';
 import { evolveProposal, initialProposalState, type ProposalState } from './proposal-state';
 
 type Ctx = DecisionContext<ProposalDeps>;
+
+// A refusal cites 第二十七条 where the article is the reason: who handles and answers, the
+// 协办 opinions before the answer, 限时办结 (deadlines, extensions). Lifecycle refusals (already
+// done, not yet possible) and malformed input cite none.
 type Of<T extends ProposalCommand['type']> = Extract<ProposalCommand, { type: T }>;
 
 const ART27 = '第二十七条';
@@ -40,15 +44,17 @@ function register(c: Of<'register'>, state: ProposalState, ctx: Ctx): ProposalEv
 
 /** 交办 to a 主办 unit and 协办 units, with the deadlines of the policy (第二十七条 限时办结). */
 function assign(c: Of<'assign'>, state: ProposalState, ctx: Ctx): ProposalEvent[] {
-  if (state.status !== 'registered') throw invalidState('ALREADY_ASSIGNED', '该建议/提案已交办', ART27);
+  if (state.status !== 'registered') throw invalidState('ALREADY_ASSIGNED', '该建议/提案已交办');
   if (!isOffice(ctx.actor)) throw forbidden('NOT_OFFICE', '建议、提案由市政府办公室交办', ART27);
   const { directory, calendar } = ctx.deps;
   const leadUnit = requireText(c.leadUnit, 'leadUnit', '主办单位', 100);
   const coUnits = [...new Set(c.coUnits ?? [])];
   for (const unit of [leadUnit, ...coUnits]) {
-    if (!directory.hasUnit(unit) || !directory.isSubmittingUnit(unit)) throw invalid('UNIT_NOT_HANDLING', `${unit} 不是可以承办建议、提案的单位`, ART27);
+    if (!directory.hasUnit(unit) || !directory.isSubmittingUnit(unit)) {
+      throw invalid('UNIT_NOT_HANDLING', `${directory.nameOf(unit)} 不是可以承办建议、提案的单位`);
+    }
   }
-  if (coUnits.includes(leadUnit)) throw invalid('LEAD_ALSO_CO', '主办单位不能同时是协办单位', ART27);
+  if (coUnits.includes(leadUnit)) throw invalid('LEAD_ALSO_CO', `主办单位 ${directory.nameOf(leadUnit)} 不能同时是协办单位`);
   const assignedAt = ctx.now.toISOString();
   const policy = policyOf(ctx);
   return [
@@ -66,9 +72,9 @@ function submitCoOpinion(c: Of<'submitCoOpinion'>, state: ProposalState, ctx: Ct
   requireHandling(state);
   const unit = ctx.actor.unit;
   if (!state.coUnits.includes(unit) || !ctx.actor.roles.includes('unit_clerk')) {
-    throw forbidden('NOT_CO_UNIT', `${unit} 不是本件的协办单位`, ART27);
+    throw forbidden('NOT_CO_UNIT', `${ctx.deps.directory.nameOf(unit)} 不是本件的协办单位`, ART27);
   }
-  if (state.coOpinions[unit] !== undefined) throw invalidState('CO_OPINION_GIVEN', '本单位已提出协办意见', ART27);
+  if (state.coOpinions[unit] !== undefined) throw invalidState('CO_OPINION_GIVEN', '本单位已提出协办意见');
   const late = state.coOpinionDeadline ? ctx.now.toISOString() > state.coOpinionDeadline.dueAt : false;
   return [proposalEvent('proposal.co_opinion_submitted', { unit, opinion: requireText(c.opinion, 'opinion', '协办意见'), submittedOn: today(ctx), late })];
 }
@@ -76,7 +82,7 @@ function submitCoOpinion(c: Of<'submitCoOpinion'>, state: ProposalState, ctx: Ct
 function requestExtension(c: Of<'requestExtension'>, state: ProposalState, ctx: Ctx): ProposalEvent[] {
   requireHandling(state);
   if (!isUnitClerkOf(ctx.actor, state.leadUnit)) throw forbidden('NOT_LEAD_UNIT', '延期由主办单位申请', ART27);
-  if (state.pendingExtension) throw invalidState('EXTENSION_PENDING', '已有待审批的延期申请', ART27);
+  if (state.pendingExtension) throw invalidState('EXTENSION_PENDING', '已有待审批的延期申请');
   const requestedDueDate = requireIsoDate(c.requestedDueDate, 'requestedDueDate', '申请延至日期');
   if (requestedDueDate <= state.answerDeadline!.dueDate) {
     throw invalid('EXTENSION_NOT_LATER', `申请延至日期须晚于现答复时限 ${state.answerDeadline!.dueDate}`, ART27);
@@ -87,7 +93,7 @@ function requestExtension(c: Of<'requestExtension'>, state: ProposalState, ctx: 
 function approveExtension(c: Of<'approveExtension'>, state: ProposalState, ctx: Ctx): ProposalEvent[] {
   requireHandling(state);
   if (!ctx.actor.roles.some((r) => APPROVERS.includes(r))) throw forbidden('NOT_APPROVER', '延期须经市政府办公室主任或副主任批准', ART27);
-  if (!state.pendingExtension) throw invalidState('NO_EXTENSION_REQUEST', '没有待审批的延期申请', ART27);
+  if (!state.pendingExtension) throw invalidState('NO_EXTENSION_REQUEST', '没有待审批的延期申请');
   const date = c.dueDate === undefined ? state.pendingExtension.requestedDueDate : requireIsoDate(c.dueDate, 'dueDate', '批准延至日期');
   if (date <= state.answerDeadline!.dueDate) throw invalid('EXTENSION_NOT_LATER', `批准延至日期须晚于现答复时限 ${state.answerDeadline!.dueDate}`, ART27);
   return [
@@ -98,7 +104,7 @@ function approveExtension(c: Of<'approveExtension'>, state: ProposalState, ctx: 
 function rejectExtension(c: Of<'rejectExtension'>, state: ProposalState, ctx: Ctx): ProposalEvent[] {
   requireHandling(state);
   if (!ctx.actor.roles.some((r) => APPROVERS.includes(r))) throw forbidden('NOT_APPROVER', '延期由市政府办公室主任或副主任审批', ART27);
-  if (!state.pendingExtension) throw invalidState('NO_EXTENSION_REQUEST', '没有待审批的延期申请', ART27);
+  if (!state.pendingExtension) throw invalidState('NO_EXTENSION_REQUEST', '没有待审批的延期申请');
   return [proposalEvent('proposal.extension_rejected', { reason: requireText(c.reason, 'reason', '不予延期的理由') })];
 }
 
@@ -107,7 +113,10 @@ function answer(c: Of<'answer'>, state: ProposalState, ctx: Ctx): ProposalEvent[
   requireHandling(state);
   if (!isUnitClerkOf(ctx.actor, state.leadUnit)) throw forbidden('NOT_LEAD_UNIT', '答复由主办单位办理', ART27);
   const missing = state.coUnits.filter((u) => state.coOpinions[u] === undefined);
-  if (missing.length > 0) throw invalidState('CO_OPINIONS_MISSING', `第二十七条: 尚缺协办单位 ${missing.join('、')} 的协办意见`, ART27);
+  if (missing.length > 0) {
+    const names = missing.map((u) => ctx.deps.directory.nameOf(u)).join('、');
+    throw invalidState('CO_OPINIONS_MISSING', `尚缺协办单位 ${names} 的协办意见`, ART27);
+  }
   const answerClass = requireOneOf<AnswerClass>(c.answerClass, ['A', 'B', 'C', 'D'], 'answerClass', '办理结果分类');
   const late = ctx.now.toISOString() > state.answerDeadline!.dueAt;
   return [
@@ -117,7 +126,7 @@ function answer(c: Of<'answer'>, state: ProposalState, ctx: Ctx): ProposalEvent[
 
 /** The deputy's (member's) satisfaction; 不满意 reopens handling with its own deadline. */
 function recordSatisfaction(c: Of<'recordSatisfaction'>, state: ProposalState, ctx: Ctx): ProposalEvent[] {
-  if (state.status !== 'answered') throw invalidState('NOT_ANSWERED', '尚未答复, 无从征询满意度', ART27);
+  if (state.status !== 'answered') throw invalidState('NOT_ANSWERED', '尚未答复, 无从征询满意度');
   if (!isOffice(ctx.actor)) throw forbidden('NOT_OFFICE', '代表/委员的意见由市政府办公室记录', ART27);
   const satisfaction = requireOneOf<Satisfaction>(c.satisfaction, ['satisfied', 'basically_satisfied', 'dissatisfied'], 'satisfaction', '满意度');
   const feedback = c.feedback === undefined ? '' : requireText(c.feedback, 'feedback', '反馈意见');
@@ -131,8 +140,8 @@ function recordSatisfaction(c: Of<'recordSatisfaction'>, state: ProposalState, c
 
 /** 第二十七条: 主动公开办理结果. */
 function publishResult(c: Of<'publishResult'>, state: ProposalState, ctx: Ctx): ProposalEvent[] {
-  if (state.status !== 'answered' && state.status !== 'closed') throw invalidState('NOT_ANSWERED', '尚未答复, 没有可公开的办理结果', ART27);
-  if (state.published) throw invalidState('ALREADY_PUBLISHED', '办理结果已公开', ART27);
+  if (state.status !== 'answered' && state.status !== 'closed') throw invalidState('NOT_ANSWERED', '尚未答复, 没有可公开的办理结果');
+  if (state.published) throw invalidState('ALREADY_PUBLISHED', '办理结果已公开');
   if (!isOffice(ctx.actor) && !isUnitClerkOf(ctx.actor, state.leadUnit)) throw forbidden('NOT_PUBLISHER', '办理结果由主办单位或市政府办公室公开', ART27);
   const channel = requireText(c.channel, 'channel', '公开渠道', 200);
   const url = c.url === undefined ? undefined : requireText(c.url, 'url', '公开网址', 2000);
@@ -140,8 +149,8 @@ function publishResult(c: Of<'publishResult'>, state: ProposalState, ctx: Ctx): 
 }
 
 function requireHandling(state: ProposalState): void {
-  if (state.status === 'registered') throw invalidState('NOT_ASSIGNED', '该建议/提案尚未交办', ART27);
-  if (state.status !== 'handling') throw invalidState('NOT_HANDLING', '该建议/提案不在办理中', ART27);
+  if (state.status === 'registered') throw invalidState('NOT_ASSIGNED', '该建议/提案尚未交办');
+  if (state.status !== 'handling') throw invalidState('NOT_HANDLING', '该建议/提案不在办理中');
 }
 
 function decide(command: ProposalCommand, state: ProposalState, ctx: Ctx): ProposalEvent[] {

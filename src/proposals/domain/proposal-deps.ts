@@ -20,6 +20,8 @@ export interface ProposalDirectory {
   hasUnit(code: string): boolean;
   /** Departments, towns, streets …: units that handle matters, not the 市政府 or its office. */
   isSubmittingUnit(code: string): boolean;
+  /** The unit's name for messages; the code itself if unknown. */
+  nameOf(code: string): string;
 }
 
 export interface ProposalDeps {
