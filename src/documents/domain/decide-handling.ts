@@ -11,6 +11,7 @@ import type {
   RequestConsultationCommand,
 } from './document-commands';
 import { uncited } from '../../domain/domain-error';
+import { requireDate } from '../../domain/require-date';
 import type { DocumentContext } from './document-deps';
 import { forbidden, invalidInput, invalidState, requireText } from './document-errors';
 import type { DocumentState } from './document-state';
@@ -18,7 +19,7 @@ import { HANDLING_CLASSES } from './handling-classes';
 import { requireAssigned, requireStage } from './lifecycle';
 import { leaderPositionOf, requireLeadUnit, requireOffice, requireUnitClerk } from './permissions';
 import { disagreementViolations } from './submission-rules';
-import { requireDate, requireWorkingUnit, requireWorkingUnits } from './unit-checks';
+import { requireWorkingUnit, requireWorkingUnits } from './unit-checks';
 
 const ART41 = '第四十一条';
 const ART42 = '第四十二条';
@@ -97,7 +98,7 @@ export function decideRequestConsultation(
     const names = pending.map((u) => directory.nameOf(u)).join('、');
     throw invalidState('CONSULTATION_PENDING', `已请 ${names} 会商,尚未回复`);
   }
-  const replyBy = requireDate(cmd.replyBy, '回复期限');
+  const replyBy = requireDate(cmd.replyBy, 'replyBy', '回复期限');
   const today = shanghaiDate(ctx.now.toISOString());
   if (replyBy < today) throw invalidInput('REPLY_BY_IN_PAST', `回复期限 ${replyBy} 早于今天 ${today}`);
   const dueDate = state.deadline!.dueDate;

@@ -13,7 +13,7 @@ import type { DocumentState } from './document-state';
 import { extendedDeadline } from './deadlines';
 import { requireAssigned } from './lifecycle';
 import { isOfficeLeadership, leaderPositionOf, requireLeadUnit, requireSupervisor } from './permissions';
-import { requireDate } from './unit-checks';
+import { requireDate } from '../../domain/require-date';
 
 const ART47 = '第四十七条';
 
@@ -26,7 +26,7 @@ export function decideRequestExtension(cmd: RequestExtensionCommand, state: Docu
     throw invalidState('STATUTORY_DEADLINE', '法律法规规定的办理时限,从其规定,不能申请延期', ART47);
   }
   if (state.pendingExtension) throw invalidState('EXTENSION_PENDING', '已有延期申请正在审批');
-  const requestedDueDate = requireDate(cmd.requestedDueDate, '申请延期至');
+  const requestedDueDate = requireDate(cmd.requestedDueDate, 'requestedDueDate', '申请延期至');
   requireLater(requestedDueDate, state);
   const reason = requireText(cmd.reason, 'REASON_REQUIRED', '延期理由');
   return [documentEvent('document.extension_requested', { unit: assignment.leadUnit, requestedDueDate, reason })];
@@ -35,7 +35,7 @@ export function decideRequestExtension(cmd: RequestExtensionCommand, state: Docu
 export function decideApproveExtension(cmd: ApproveExtensionCommand, state: DocumentState, ctx: DocumentContext): DocumentEvent[] {
   const pending = requirePending(state);
   requireApprover(ctx.actor, state, ctx.deps.directory);
-  const dueDate = requireDate(cmd.dueDate ?? pending.requestedDueDate, '批准延期至');
+  const dueDate = requireDate(cmd.dueDate ?? pending.requestedDueDate, 'dueDate', '批准延期至');
   requireLater(dueDate, state);
   const comment = cmd.comment?.trim();
   return [

@@ -22,15 +22,3 @@ export function requireWorkingUnits(codes: unknown, directory: Directory, field:
   }
   return list;
 }
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A real 'YYYY-MM-DD' date (rejects 2026-02-30). */
-export function requireDate(value: unknown, field: string): string {
-  const ok =
-    typeof value === 'string' &&
-    ISO_DATE.test(value) &&
-    new Date(Date.UTC(+value.slice(0, 4), +value.slice(5, 7) - 1, +value.slice(8, 10))).toISOString().slice(0, 10) === value;
-  if (!ok) throw invalidInput('DATE_INVALID', `${field} ${String(value)} 不是有效的 YYYY-MM-DD 日期`);
-  return value as string;
-}

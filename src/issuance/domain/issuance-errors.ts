@@ -30,15 +30,6 @@ export function requireText(value: unknown, field: string, zh: string, max = 400
   return value.trim();
 }
 
-export function requireIsoDate(value: unknown, field: string, zh: string): string {
-  const ok =
-    typeof value === 'string' &&
-    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
-    new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
-  if (!ok) throw invalid(`${field.toUpperCase()}_INVALID`, `${zh} ${String(value)} 不是有效日期 (YYYY-MM-DD)`);
-  return value as string;
-}
-
 export function requireInstant(value: unknown, field: string, zh: string): string {
   const ok = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:\d{2})$/.test(value) && !Number.isNaN(Date.parse(value));
   if (!ok) throw invalid(`${field.toUpperCase()}_INVALID`, `${zh} ${String(value)} 不是带时区的 ISO 时间`);

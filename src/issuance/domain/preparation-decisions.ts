@@ -4,7 +4,8 @@ import { issuanceEvent, type IssuanceEvent } from '../../../events/issuance-even
 import type { IssuanceCommand } from './issuance-commands';
 import type { IssuanceDeps } from './issuance-deps';
 import { isOfficeStaff } from './draft-rules';
-import { ART, forbidden, invalid, invalidState, refused, requireIsoDate, requireOneOf, requireText } from './issuance-errors';
+import { requireDate } from '../../domain/require-date';
+import { ART, forbidden, invalid, invalidState, refused, requireOneOf, requireText } from './issuance-errors';
 import { legalityGateBlockers } from './legality-gate';
 import { isCityLevel, isNormative, type IssuanceState } from './issuance-state';
 
@@ -41,8 +42,8 @@ export function openPublicComment(c: Of<'openPublicComment'>, state: IssuanceSta
   requireNormative(state, '公开征求意见');
   if (!isDrafter(ctx.actor, state)) throw forbidden('NOT_DRAFTER', '只有起草单位或市政府办公室可以公布草案征求意见', ART.twenty);
   if (state.publicComment) throw invalidState('PUBLIC_COMMENT_ALREADY_OPENED', '草案已公开征求意见', ART.twenty);
-  const opensOn = requireIsoDate(c.opensOn, 'opensOn', '征求意见开始日期');
-  const closesOn = requireIsoDate(c.closesOn, 'closesOn', '征求意见截止日期');
+  const opensOn = requireDate(c.opensOn, 'opensOn', '征求意见开始日期');
+  const closesOn = requireDate(c.closesOn, 'closesOn', '征求意见截止日期');
   if (closesOn < opensOn) throw invalid('PUBLIC_COMMENT_PERIOD_INVALID', '征求意见截止日期早于开始日期', ART.twenty);
   if (closesOn < today(ctx)) throw invalid('PUBLIC_COMMENT_PERIOD_PAST', '征求意见截止日期已过', ART.twenty);
   const channel = requireText(c.channel, 'channel', '公布渠道', 200);
@@ -127,7 +128,7 @@ export function recordDeliberation(c: Of<'recordDeliberation'>, state: IssuanceS
   if (!isOfficeStaff(ctx.actor)) throw forbidden('NOT_OFFICE', '审议结果由市政府办公室记录 (第三十八条: 会议组织工作由市政府办公室负责)', ART.thirtyFive);
   const outcome = requireOneOf(c.outcome, ['adopted', 'adopted_with_amendments', 'rejected', 'deferred'] as const, 'outcome', '审议结果');
   const session = requireText(c.session, 'session', '会议届次', 100);
-  const heldOn = requireIsoDate(c.heldOn, 'heldOn', '会议日期');
+  const heldOn = requireDate(c.heldOn, 'heldOn', '会议日期');
   if (heldOn > today(ctx)) throw invalid('HELD_ON_FUTURE', '会议日期不能晚于今天');
   const notes = c.notes === undefined ? '' : requireText(c.notes, 'notes', '审议意见');
   return [issuanceEvent('issuance.deliberation_recorded', { meeting: state.deliberation!.meeting, session, heldOn, outcome, notes })];

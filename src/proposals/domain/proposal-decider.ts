@@ -2,7 +2,8 @@ import type { Actor, DecisionContext, Decider } from '../../domain/decider';
 import { DomainError } from '../../domain/domain-error';
 import { shanghaiDate } from '../../calendar/deadline-policy';
 import { proposalEvent, type AnswerClass, type ProposalEvent, type ProposalKind, type Satisfaction } from '../../../events/proposal-events';
-import { forbidden, invalid, invalidState, requireIsoDate, requireOneOf, requireText } from '../../issuance/domain/issuance-errors';
+import { requireDate } from '../../domain/require-date';
+import { forbidden, invalid, invalidState, requireOneOf, requireText } from '../../issuance/domain/issuance-errors';
 import type { ProposalCommand } from './proposal-commands';
 import { answerDeadline, coOpinionDeadline, extendedDeadline, reopenDeadline } from './proposal-deadlines';
 import { DEFAULT_PROPOSAL_POLICY, type ProposalDeps } from './proposal-deps';
@@ -83,7 +84,7 @@ function requestExtension(c: Of<'requestExtension'>, state: ProposalState, ctx: 
   requireHandling(state);
   if (!isUnitClerkOf(ctx.actor, state.leadUnit)) throw forbidden('NOT_LEAD_UNIT', '延期由主办单位申请', ART27);
   if (state.pendingExtension) throw invalidState('EXTENSION_PENDING', '已有待审批的延期申请');
-  const requestedDueDate = requireIsoDate(c.requestedDueDate, 'requestedDueDate', '申请延至日期');
+  const requestedDueDate = requireDate(c.requestedDueDate, 'requestedDueDate', '申请延至日期');
   if (requestedDueDate <= state.answerDeadline!.dueDate) {
     throw invalid('EXTENSION_NOT_LATER', `申请延至日期须晚于现答复时限 ${state.answerDeadline!.dueDate}`, ART27);
   }
@@ -94,7 +95,7 @@ function approveExtension(c: Of<'approveExtension'>, state: ProposalState, ctx: 
   requireHandling(state);
   if (!ctx.actor.roles.some((r) => APPROVERS.includes(r))) throw forbidden('NOT_APPROVER', '延期须经市政府办公室主任或副主任批准', ART27);
   if (!state.pendingExtension) throw invalidState('NO_EXTENSION_REQUEST', '没有待审批的延期申请');
-  const date = c.dueDate === undefined ? state.pendingExtension.requestedDueDate : requireIsoDate(c.dueDate, 'dueDate', '批准延至日期');
+  const date = c.dueDate === undefined ? state.pendingExtension.requestedDueDate : requireDate(c.dueDate, 'dueDate', '批准延至日期');
   if (date <= state.answerDeadline!.dueDate) throw invalid('EXTENSION_NOT_LATER', `批准延至日期须晚于现答复时限 ${state.answerDeadline!.dueDate}`, ART27);
   return [
     proposalEvent('proposal.extension_approved', { answerDeadline: extendedDeadline(date, ctx.deps.calendar), previousDueDate: state.answerDeadline!.dueDate }),
