@@ -39,7 +39,7 @@ const A20 = '第二十条';
 const A24 = '第二十四条';
 const A27 = '第二十七条';
 const A32 = '第三十二条';
-const A35 = '第三十五条';
+const A38 = '第三十八条';
 const A42 = '第四十二条';
 const A43 = '第四十三条';
 const A45 = '第四十五条';
@@ -75,7 +75,7 @@ const drafter = (action: string, article?: string): CommandRule => ({
 const draftingUnitOnly = (action: string): CommandRule => ({
   action,
   grants: [{ roles: [...CLERK, ...OFFICE], when: 'drafting_unit' }],
-  refuse: { code: 'NOT_DRAFTING_UNIT', message: '第四十五条: {action}由起草单位 {drafting} 承担', article: A45 },
+  refuse: { code: 'NOT_DRAFTING_UNIT', message: '{action}由起草单位 {drafting} 承担', article: A45 },
 });
 
 const issuerOffice = (action: string, message: string, article?: string): CommandRule => ({
@@ -217,7 +217,7 @@ export const PERMISSION_MATRIX: Record<string, Record<string, CommandRule>> = {
     recordDeliberation: {
       action: '记录审议结果',
       grants: [{ roles: OFFICE, when: 'any' }],
-      refuse: { code: 'NOT_OFFICE', message: '审议结果由市政府办公室记录 (第三十八条: 会议组织工作由市政府办公室负责)', article: A35 },
+      refuse: { code: 'NOT_OFFICE', message: '会议组织工作由市政府办公室负责, 审议结果由其记录', article: A38 },
     },
     review: {
       action: '核稿',
@@ -227,12 +227,12 @@ export const PERMISSION_MATRIX: Record<string, Record<string, CommandRule>> = {
     countersign: {
       action: '会签',
       grants: [{ roles: CLERK, when: 'joint_issuer' }],
-      refuse: { code: 'NOT_JOINT_ISSUER', message: `${REG19}: 会签由联合发文机关办理, {actorUnitCode} 不是本文的联合发文机关`, article: REG19 },
+      refuse: { code: 'NOT_JOINT_ISSUER', message: '会签由联合发文机关办理, {actorUnitCode} 不是本文的联合发文机关', article: REG19 },
     },
     delegateSigning: {
       action: '委托签发',
       grants: [{ roles: ['mayor'], when: 'any' }],
-      refuse: { code: 'ONLY_MAYOR_DELEGATES', message: '第五条: 只有市长可以委托常务副市长代为签发', article: A5 },
+      refuse: { code: 'ONLY_MAYOR_DELEGATES', message: '只有市长可以委托常务副市长代为签发', article: A5 },
     },
     revokeDelegation: {
       action: '撤销委托',

@@ -67,11 +67,11 @@ describe('delegation of signing from the 市长 to the 常务副市长 (第五�
     spec.given(ready).when(delegate, A.executiveViceMayor).thenRefused({ kind: 'forbidden', code: 'ONLY_MAYOR_DELEGATES', article: '第五条' });
   });
 
-  it('第五条: a period that ends before it starts is invalid', () => {
-    spec.given(ready).when({ ...delegate, until: '2026-03-01T00:00:00+08:00' }, A.mayor).thenRefused({
+  it('a period that ends before it starts is malformed input, which cites no article', () => {
+    const error = spec.given(ready).when({ ...delegate, until: '2026-03-01T00:00:00+08:00' }, A.mayor).thenRefused({
       kind: 'invalid',
       code: 'DELEGATION_PERIOD_INVALID',
-      article: '第五条',
     });
+    expect(error.article).toBeUndefined();
   });
 });

@@ -100,7 +100,7 @@ describe('the legality gate before collective deliberation (第二十、四十�
 
   it('第三十五条: a normative document is not signed before the meeting adopts it', () => {
     const events = history(steps('review', 'submit'), without());
-    spec.given(events).when(NORMATIVE.sign[0], A.mayor, NORMATIVE.sign[2]).thenRefused({ kind: 'invalid_state', code: 'IN_DELIBERATION', article: '第三十五条' });
+    spec.given(events).when(NORMATIVE.sign[0], A.mayor, NORMATIVE.sign[2]).thenRefused({ kind: 'invalid_state', code: 'IN_DELIBERATION' });
     const rejected = history([
       [{ type: 'recordDeliberation', session: '市政府第12次常务会议', heldOn: '2026-04-09', outcome: 'rejected', notes: '退回修改' }, A.officeClerk, '2026-04-09T08:00:00Z'],
     ], events);

@@ -96,7 +96,6 @@ describe('第二十条: agreements in the 市政府’s name', () => {
     spec.given(events).when({ type: 'issue', number: { code: '张政发', year: 2026, sequence: 1 } }, A.officeClerk).thenRefused({
       kind: 'invalid_state',
       code: 'AGREEMENT_NOT_ISSUED',
-      article: '第二十条',
     });
   });
 

@@ -4,6 +4,7 @@ import { PERMISSION_MATRIX, type CommandRule } from '../../src/security/permissi
 import { startTestApp, type TestApp } from '../support/app';
 import { http } from '../support/http';
 import { claimsFor, DEFAULT_CLAIMS, documentCases, issuanceCases, proposalCases, STRANGER_WORLDS, type Claims, type CommandCase, type World } from './matrix-worlds';
+import { expectCitedOnce, expectUncited } from '../support/citation';
 import { leaderClaims, unitClerkClaims } from '../support/document-fixtures';
 
 /**
@@ -68,6 +69,8 @@ describe('the permission matrix, command × role, over HTTP', () => {
             if (matrixMarked(id)) expect(res.body.details).toMatchObject({ rule: id, by: 'permission-matrix' });
             const refusal = res.body.code === rule.refuse.code ? rule.refuse : rule.refuseRole!;
             if (refusal.article) expect(res.body.details.article).toBe(refusal.article);
+            if (refusal.article) expectCitedOnce(res.body.message, refusal.article);
+            else expectUncited(res.body.message);
             expect(wrote).toBe(false);
           }
         });
@@ -86,6 +89,7 @@ describe('the permission matrix, command × role, over HTTP', () => {
             const { res, wrote } = await send(c, world, claims, strangerBody(id, claims, c));
             expect(res.status).toBe(403);
             expect(res.body.code).toBe(rule.refuse.code);
+            if (rule.refuse.article) expectCitedOnce(res.body.message, rule.refuse.article);
             expect(wrote).toBe(false);
           });
         }

@@ -33,7 +33,7 @@ export function issue(c: Of<'issue'>, state: IssuanceState, ctx: Ctx): IssuanceE
     throw invalidState('ALREADY_ISSUED', `文件已以 ${state.issued!.documentNumber} 印发`);
   }
   if (state.status !== 'signed') throw invalidState('NOT_SIGNED', '文件尚未签发完毕, 不能印发');
-  if (state.draft!.category === 'agreement') throw invalidState('AGREEMENT_NOT_ISSUED', '协议签署后由各方执行, 不编发文字号印发', ART.twenty);
+  if (state.draft!.category === 'agreement') throw invalidState('AGREEMENT_NOT_ISSUED', '协议签署后由各方执行, 不编发文字号印发');
   if (!actsForIssuer(ctx.actor, state)) throw forbidden('NOT_ISSUER_OFFICE', '印发由发文机关的文秘部门办理');
   const key = numberKeyFor(state)!;
   const n = c.number;
@@ -56,7 +56,7 @@ export function issue(c: Of<'issue'>, state: IssuanceState, ctx: Ctx): IssuanceE
 export function publish(c: Of<'publish'>, state: IssuanceState, ctx: Ctx): IssuanceEvent[] {
   requireIssued(state);
   if (!actsForIssuer(ctx.actor, state)) throw forbidden('NOT_ISSUER_OFFICE', '公开由发文机关办理', ART.twentyFour);
-  if (state.publication) throw invalidState('PUBLICATION_DECIDED', '文件的公开已办理', ART.twentyFour);
+  if (state.publication) throw invalidState('PUBLICATION_DECIDED', '文件的公开已办理');
   const channel = requireText(c.channel, 'channel', '公开渠道', 200);
   const url = c.url === undefined ? undefined : requireText(c.url, 'url', '公开网址', 2000);
   return [issuanceEvent('issuance.published', { publishedOn: today(ctx), channel, ...(url ? { url } : {}) })];
@@ -65,12 +65,12 @@ export function publish(c: Of<'publish'>, state: IssuanceState, ctx: Ctx): Issua
 export function exemptFromPublication(c: Of<'exemptFromPublication'>, state: IssuanceState, ctx: Ctx): IssuanceEvent[] {
   requireIssued(state);
   if (!actsForIssuer(ctx.actor, state)) throw forbidden('NOT_ISSUER_OFFICE', '不予公开由发文机关决定', ART.twentyFour);
-  if (state.publication) throw invalidState('PUBLICATION_DECIDED', '文件的公开已办理', ART.twentyFour);
+  if (state.publication) throw invalidState('PUBLICATION_DECIDED', '文件的公开已办理');
   if (isNormative(state)) {
     throw refused({
       article: ART.twentyFour,
       code: 'NORMATIVE_MUST_BE_PUBLISHED',
-      message: '第二十条、第二十四条: 行政规范性文件是市政府及各部门制定的政策, 应当公布, 不能不予公开',
+      message: '第二十四条: 行政规范性文件是市政府及各部门制定的政策 (第二十条), 应当公布, 不能不予公开',
     });
   }
   const legalBasis = requireText(c.legalBasis, 'legalBasis', '不予公开的法律依据', 500);
@@ -87,7 +87,7 @@ export function file(c: Of<'file'>, state: IssuanceState, ctx: Ctx): IssuanceEve
   const cityLevel = isCityLevel(state);
   const article = cityLevel ? ART.twentySeven : ART.twentyOne;
   if (!isNormative(state)) throw invalid('NOT_NORMATIVE', '只有行政规范性文件需要备案', article);
-  if (state.filed) throw invalidState('ALREADY_FILED', '文件已备案', article);
+  if (state.filed) throw invalidState('ALREADY_FILED', '文件已备案');
   const allowed = cityLevel ? isOfficeStaff(ctx.actor) || ctx.actor.roles.includes('legal_reviewer') : actsForIssuer(ctx.actor, state);
   if (!allowed) throw forbidden('NOT_FILER', cityLevel ? '市政府规范性文件由市政府办公室或市司法局报备' : '部门规范性文件由制定部门报市政府备案', article);
   if (state.publication?.kind !== 'published') throw invalidState('NOT_PUBLISHED', '行政规范性文件须先公布再备案', article);

@@ -19,7 +19,7 @@ const isDrafter = (actor: Actor, state: IssuanceState) =>
   isOfficeStaff(actor) || (actor.roles.includes('unit_clerk') && actor.unit === state.draft?.draftingUnit);
 
 export function requireDrafting(state: IssuanceState): void {
-  if (state.status === 'in_deliberation') throw invalidState('IN_DELIBERATION', '文件正在提请集体审议, 请待审议结果记录后再办理', ART.thirtyFive);
+  if (state.status === 'in_deliberation') throw invalidState('IN_DELIBERATION', '文件正在提请集体审议, 请待审议结果记录后再办理');
   if (state.status !== 'drafting') throw invalidState('NOT_DRAFTING', '文件已签发, 不能再修改或审核');
 }
 
@@ -41,11 +41,12 @@ export function openPublicComment(c: Of<'openPublicComment'>, state: IssuanceSta
   requireDrafting(state);
   requireNormative(state, '公开征求意见');
   if (!isDrafter(ctx.actor, state)) throw forbidden('NOT_DRAFTER', '只有起草单位或市政府办公室可以公布草案征求意见', ART.twenty);
-  if (state.publicComment) throw invalidState('PUBLIC_COMMENT_ALREADY_OPENED', '草案已公开征求意见', ART.twenty);
+  if (state.publicComment) throw invalidState('PUBLIC_COMMENT_ALREADY_OPENED', '草案已公开征求意见');
   const opensOn = requireDate(c.opensOn, 'opensOn', '征求意见开始日期');
   const closesOn = requireDate(c.closesOn, 'closesOn', '征求意见截止日期');
-  if (closesOn < opensOn) throw invalid('PUBLIC_COMMENT_PERIOD_INVALID', '征求意见截止日期早于开始日期', ART.twenty);
-  if (closesOn < today(ctx)) throw invalid('PUBLIC_COMMENT_PERIOD_PAST', '征求意见截止日期已过', ART.twenty);
+  if (closesOn < opensOn) throw invalid('PUBLIC_COMMENT_PERIOD_INVALID', '征求意见截止日期早于开始日期');
+  // A period already over puts nothing before the public: no 征求意见 at all.
+  if (closesOn < today(ctx)) throw invalid('PUBLIC_COMMENT_PERIOD_PAST', `征求意见截止日期 ${closesOn} 已过, 草案须向社会公布征求意见`, ART.twenty);
   const channel = requireText(c.channel, 'channel', '公布渠道', 200);
   return [issuanceEvent('issuance.public_comment_opened', { opensOn, closesOn, channel })];
 }
@@ -53,10 +54,10 @@ export function openPublicComment(c: Of<'openPublicComment'>, state: IssuanceSta
 export function closePublicComment(c: Of<'closePublicComment'>, state: IssuanceState, ctx: Ctx): IssuanceEvent[] {
   requireDrafting(state);
   if (!isDrafter(ctx.actor, state)) throw forbidden('NOT_DRAFTER', '只有起草单位或市政府办公室可以结束征求意见', ART.twenty);
-  if (!state.publicComment) throw invalidState('PUBLIC_COMMENT_NOT_OPENED', '草案尚未公开征求意见', ART.twenty);
-  if (state.publicComment.closed) throw invalidState('PUBLIC_COMMENT_ALREADY_CLOSED', '征求意见已结束', ART.twenty);
+  if (!state.publicComment) throw invalidState('PUBLIC_COMMENT_NOT_OPENED', '草案尚未公开征求意见');
+  if (state.publicComment.closed) throw invalidState('PUBLIC_COMMENT_ALREADY_CLOSED', '征求意见已结束');
   if (today(ctx) <= state.publicComment.closesOn) {
-    throw invalidState('PUBLIC_COMMENT_PERIOD_NOT_OVER', `第二十条: 征求意见期至 ${state.publicComment.closesOn} 止, 期满后方可结束`, ART.twenty);
+    throw invalidState('PUBLIC_COMMENT_PERIOD_NOT_OVER', `征求意见期至 ${state.publicComment.closesOn} 止, 期满后方可结束`, ART.twenty);
   }
   if (!Number.isSafeInteger(c.commentCount) || c.commentCount < 0) throw invalid('COMMENT_COUNT_INVALID', '意见条数应为非负整数');
   const summary = requireText(c.summary, 'summary', '意见采纳情况');
@@ -89,7 +90,7 @@ export function giveSupervisionOpinion(c: Of<'giveSupervisionOpinion'>, state: I
   if (!isCityLevel(state)) throw invalid('SUPERVISION_ONLY_CITY_LEVEL', '部门行政规范性文件由制定部门自行审核, 无须市司法局监督意见', ART.fortyFive);
   if (!ctx.actor.roles.includes('legal_reviewer')) throw forbidden('NOT_LEGAL_REVIEWER', '监督意见由市司法局出具', ART.fortyFive);
   if (state.legality?.textVersion !== state.textVersion) {
-    throw invalidState('LEGALITY_REVIEW_MISSING', '第四十五条: 起草单位尚未对现文稿出具合法性审核意见, 无从监督', ART.fortyFive);
+    throw invalidState('LEGALITY_REVIEW_MISSING', '起草单位尚未对现文稿出具合法性审核意见, 无从监督', ART.fortyFive);
   }
   if (typeof c.concurs !== 'boolean') throw invalid('CONCURS_REQUIRED', '须明确是否同意起草单位的审核意见', ART.fortyFive);
   const opinion = requireText(c.opinion, 'opinion', '监督意见');
@@ -110,10 +111,10 @@ export function reviewAgreementText(c: Of<'reviewAgreementText'>, state: Issuanc
 export function submitForDeliberation(c: Of<'submitForDeliberation'>, state: IssuanceState, ctx: Ctx): IssuanceEvent[] {
   requireDrafting(state);
   if (!isCityLevel(state)) throw invalid('DEPARTMENT_NOT_DELIBERATED', '部门文件不提请市政府集体审议', ART.thirtyFive);
-  if (!isDrafter(ctx.actor, state)) throw forbidden('NOT_DRAFTER', '只有起草单位或市政府办公室可以提请集体审议');
+  if (!isDrafter(ctx.actor, state)) throw forbidden('NOT_DRAFTER', '只有起草单位或市政府办公室可以提请集体审议', ART.fortyFive);
   const meeting = requireOneOf(c.meeting, ['executive', 'plenary'] as const, 'meeting', '审议会议');
   if (state.deliberation?.textVersion === state.textVersion && state.deliberation.outcome?.startsWith('adopted')) {
-    throw invalidState('ALREADY_ADOPTED', '现文稿已经集体审议通过', ART.thirtyFive);
+    throw invalidState('ALREADY_ADOPTED', '现文稿已经集体审议通过');
   }
   if (isNormative(state)) {
     const blockers = legalityGateBlockers(state);
@@ -124,8 +125,8 @@ export function submitForDeliberation(c: Of<'submitForDeliberation'>, state: Iss
 
 /** 第三十五条(四): 审议通过市政府制定的行政规范性文件 — the outcome is recorded as given. */
 export function recordDeliberation(c: Of<'recordDeliberation'>, state: IssuanceState, ctx: Ctx): IssuanceEvent[] {
-  if (state.status !== 'in_deliberation') throw invalidState('NOT_IN_DELIBERATION', '文件未提请集体审议', ART.thirtyFive);
-  if (!isOfficeStaff(ctx.actor)) throw forbidden('NOT_OFFICE', '审议结果由市政府办公室记录 (第三十八条: 会议组织工作由市政府办公室负责)', ART.thirtyFive);
+  if (state.status !== 'in_deliberation') throw invalidState('NOT_IN_DELIBERATION', '文件未提请集体审议');
+  if (!isOfficeStaff(ctx.actor)) throw forbidden('NOT_OFFICE', '会议组织工作由市政府办公室负责, 审议结果由其记录', ART.thirtyEight);
   const outcome = requireOneOf(c.outcome, ['adopted', 'adopted_with_amendments', 'rejected', 'deferred'] as const, 'outcome', '审议结果');
   const session = requireText(c.session, 'session', '会议届次', 100);
   const heldOn = requireDate(c.heldOn, 'heldOn', '会议日期');
@@ -136,5 +137,5 @@ export function recordDeliberation(c: Of<'recordDeliberation'>, state: IssuanceS
 
 function requireDraftingUnit(actor: Actor, state: IssuanceState, what: string): void {
   const own = actor.unit === state.draft?.draftingUnit && (actor.roles.includes('unit_clerk') || isOfficeStaff(actor));
-  if (!own) throw forbidden('NOT_DRAFTING_UNIT', `第四十五条: ${what}由起草单位 ${state.draft?.draftingUnit} 承担`, ART.fortyFive);
+  if (!own) throw forbidden('NOT_DRAFTING_UNIT', `${what}由起草单位 ${state.draft?.draftingUnit} 承担`, ART.fortyFive);
 }

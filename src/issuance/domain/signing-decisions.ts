@@ -24,10 +24,10 @@ export function review(c: Of<'review'>, state: IssuanceState, ctx: Ctx): Issuanc
   const mine = rule.reviews.filter((slot) => matchReviewer(ctx.actor, slot, state, ctx.now));
   if (mine.length === 0) {
     const who = rule.reviews.map((s) => REVIEW_LABELS[s]).join('、') || '无须审核';
-    throw forbidden('REVIEWER_NOT_ALLOWED', `${rule.article}: ${rule.what}的审核为: ${who}; ${roleText(ctx.actor.roles)}无权审核`, rule.article);
+    throw forbidden('REVIEWER_NOT_ALLOWED', `${rule.what}的审核为: ${who}; ${roleText(ctx.actor.roles)}无权审核`, rule.article);
   }
   const pending = mine.filter((slot) => state.reviews[slot] !== state.textVersion);
-  if (pending.length === 0) throw invalidState('ALREADY_REVIEWED', '您已审核过现文稿', rule.article);
+  if (pending.length === 0) throw invalidState('ALREADY_REVIEWED', '您已审核过现文稿');
   const opinion = c.opinion === undefined ? '' : requireText(c.opinion, 'opinion', '审核意见');
   return [
     issuanceEvent('issuance.reviewed', {
@@ -44,23 +44,23 @@ export function countersign(_c: Of<'countersign'>, state: IssuanceState, ctx: Ct
   requireDrafting(state);
   const unit = ctx.actor.unit;
   if (!state.draft!.jointIssuers.includes(unit) || !ctx.actor.roles.includes('unit_clerk')) {
-    throw forbidden('NOT_JOINT_ISSUER', `${ART.regulation19}: 会签由联合发文机关办理, ${unit} 不是本文的联合发文机关`, ART.regulation19);
+    throw forbidden('NOT_JOINT_ISSUER', `会签由联合发文机关办理, ${unit} 不是本文的联合发文机关`, ART.regulation19);
   }
-  if (state.countersigned[unit] === state.textVersion) throw invalidState('ALREADY_COUNTERSIGNED', '本单位已会签现文稿', ART.regulation19);
+  if (state.countersigned[unit] === state.textVersion) throw invalidState('ALREADY_COUNTERSIGNED', '本单位已会签现文稿');
   return [issuanceEvent('issuance.countersigned', { unit, textVersion: state.textVersion })];
 }
 
 /** 第五条: 市长出差或出访期间, 可委托负责常务工作的副市长 — for a stated period. */
 export function delegateSigning(c: Of<'delegateSigning'>, state: IssuanceState, ctx: Ctx): IssuanceEvent[] {
-  if (state.status === 'signed' || state.status === 'issued') throw invalidState('ALREADY_SIGNED', '文件已签发, 无须委托', ART.five);
-  if (!ctx.actor.roles.includes('mayor')) throw forbidden('ONLY_MAYOR_DELEGATES', '第五条: 只有市长可以委托常务副市长代为签发', ART.five);
+  if (state.status === 'signed' || state.status === 'issued') throw invalidState('ALREADY_SIGNED', '文件已签发, 无须委托');
+  if (!ctx.actor.roles.includes('mayor')) throw forbidden('ONLY_MAYOR_DELEGATES', '只有市长可以委托常务副市长代为签发', ART.five);
   const delegationId = requireText(c.delegationId, 'delegationId', '委托编号', 100);
-  if (state.delegations[delegationId]) throw invalidState('DELEGATION_EXISTS', `委托 ${delegationId} 已存在`, ART.five);
+  if (state.delegations[delegationId]) throw invalidState('DELEGATION_EXISTS', `委托 ${delegationId} 已存在`);
   const delegateLeaderId = requireText(c.delegateLeaderId, 'delegateLeaderId', '受委托的常务副市长', 100);
   const from = requireInstant(c.from, 'from', '委托开始时间');
   const until = requireInstant(c.until, 'until', '委托结束时间');
-  if (Date.parse(until) <= Date.parse(from)) throw invalid('DELEGATION_PERIOD_INVALID', '委托结束时间须晚于开始时间', ART.five);
-  if (Date.parse(until) <= ctx.now.getTime()) throw invalid('DELEGATION_PERIOD_PAST', '委托期间已经结束', ART.five);
+  if (Date.parse(until) <= Date.parse(from)) throw invalid('DELEGATION_PERIOD_INVALID', '委托结束时间须晚于开始时间');
+  if (Date.parse(until) <= ctx.now.getTime()) throw invalid('DELEGATION_PERIOD_PAST', '委托期间已经结束');
   const reason = requireText(c.reason, 'reason', '委托事由 (如出差、出访)', 500);
   return [issuanceEvent('issuance.signing_delegated', { delegationId, delegateLeaderId, from, until, reason })];
 }
@@ -68,8 +68,8 @@ export function delegateSigning(c: Of<'delegateSigning'>, state: IssuanceState, 
 export function revokeDelegation(c: Of<'revokeDelegation'>, state: IssuanceState, ctx: Ctx): IssuanceEvent[] {
   if (!ctx.actor.roles.includes('mayor')) throw forbidden('ONLY_MAYOR_DELEGATES', '只有市长可以撤销委托', ART.five);
   const d = state.delegations[c.delegationId];
-  if (!d) throw invalid('DELEGATION_UNKNOWN', `没有委托 ${String(c.delegationId)}`, ART.five);
-  if (d.revoked) throw invalidState('DELEGATION_REVOKED', '该委托已撤销', ART.five);
+  if (!d) throw invalid('DELEGATION_UNKNOWN', `没有委托 ${String(c.delegationId)}`);
+  if (d.revoked) throw invalidState('DELEGATION_REVOKED', '该委托已撤销');
   return [issuanceEvent('issuance.delegation_revoked', { delegationId: d.delegationId })];
 }
 
@@ -81,26 +81,26 @@ export function sign(c: Of<'sign'>, state: IssuanceState, ctx: Ctx): IssuanceEve
   const matches = rule.signers.map((slot) => matchSigner(ctx.actor, slot, state, ctx.now)).filter((m) => m !== undefined);
   if (matches.length === 0) {
     if (rule.signers.includes('mayor') && delegationOutsidePeriod(ctx.actor, state) && !activeDelegation(ctx.actor, state, ctx.now)) {
-      throw forbidden('DELEGATION_NOT_IN_EFFECT', '第五条: 市长的委托不在有效期内, 常务副市长此时不能代为签发', ART.five);
+      throw forbidden('DELEGATION_NOT_IN_EFFECT', '市长的委托不在有效期内, 常务副市长此时不能代为签发', ART.five);
     }
     const who = rule.signers.map((s) => SIGNER_LABELS[s]).join(' 和 ');
-    throw forbidden('SIGNER_NOT_ALLOWED', `${rule.article}: ${rule.what}由${who}签发; ${roleText(ctx.actor.roles)}无权签发`, rule.article);
+    throw forbidden('SIGNER_NOT_ALLOWED', `${rule.what}由${who}签发; ${roleText(ctx.actor.roles)}无权签发`, rule.article);
   }
   const slots: SignerSlot[] = matches.flatMap((m) => m.slots).filter((s) => !state.signedSlots.includes(s));
-  if (slots.length === 0) throw invalidState('ALREADY_SIGNED_BY_YOU', '您已签发过本文件', rule.article);
+  if (slots.length === 0) throw invalidState('ALREADY_SIGNED_BY_YOU', '您已签发过本文件');
 
   requireLegalPreconditions(state);
   const missingReviews = rule.reviews.filter((slot) => state.reviews[slot] !== state.textVersion);
   if (missingReviews.length > 0) {
     throw invalidState(
       'REVIEW_MISSING',
-      `${rule.article}: 签发前须经${missingReviews.map((s) => REVIEW_LABELS[s]).join('、')}`,
+      `签发前须经${missingReviews.map((s) => REVIEW_LABELS[s]).join('、')}`,
       rule.article,
     );
   }
   const missingCountersigns = state.draft!.jointIssuers.filter((u) => state.countersigned[u] !== state.textVersion);
   if (missingCountersigns.length > 0) {
-    throw invalidState('COUNTERSIGN_MISSING', `${ART.regulation19}: 联合发文须所有联署机关会签后签发, 尚缺 ${missingCountersigns.join('、')}`, ART.regulation19);
+    throw invalidState('COUNTERSIGN_MISSING', `联合发文须所有联署机关会签后签发, 尚缺 ${missingCountersigns.join('、')}`, ART.regulation19);
   }
   const delegationId = matches.find((m) => m.delegationId)?.delegationId;
   const opinion = c.opinion === undefined ? '同意' : requireText(c.opinion, 'opinion', '签发意见');
