@@ -13,6 +13,7 @@ import {
   type DocumentsClient,
 } from '../support/document-fixtures';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port';
+import { http } from '../support/http';
 import { uuidFrom } from '../../src/command-handling/deterministic-id';
 
 const ART41 = '第四十一条';
@@ -206,6 +207,21 @@ describe('a returned document is corrected and resubmitted on the same stream, a
     const empty = await client.resubmit(id, tokens.unit(unit), {});
     expect(empty.status).toBe(400);
     expect(empty.body.code).toBe('NO_CORRECTIONS');
+  });
+
+  it('第四十一条: a resubmission that changes nothing, empty or repeating the returned fields, is refused (400 NO_CORRECTIONS) and nothing is stored', async () => {
+    const head = await store.headPosition();
+    for (const body of [{}, { mainTo: [CODES.organ, CODES.suzhou], copyTo: ['mayor'] }]) {
+      const res = await client.resubmit(id, tokens.unit(unit), body);
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ code: 'NO_CORRECTIONS', details: { article: ART41 } });
+      expect(res.body.message).toMatch(/^第四十一条: /);
+    }
+    expect(await store.headPosition()).toBe(head);
+    // The merge-patch semantics are the API's documented contract.
+    const openApi = (await http(t.app).get('/docs/openapi.json')).body;
+    expect(openApi.paths['/documents/{id}/resubmission'].post.description).toContain('写 null 的字段被清除');
+    expect(openApi.components.schemas.ResubmitDocumentDto.description).toContain('未写的字段保持被退回时的内容');
   });
 
   it('a resubmission that still breaks a rule is returned again, as attempt 2, with the remaining reason only', async () => {

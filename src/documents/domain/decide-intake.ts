@@ -3,9 +3,9 @@ import {
   type DocumentEvent,
   type RouteReason,
   type RoutedLeader,
-  type Submission,
   type SubmittedData,
 } from '../../../events/document-events';
+import { canonicalJson } from '../../audit/canonical-json';
 import { HANDLING_CLASSES } from './handling-classes';
 import type {
   InstructCommand,
@@ -26,6 +26,7 @@ import { isOfficeStaff, leaderPositionOf, requireOffice, requireUnitClerk } from
 import { checkSubmission, refuseIfClassified } from './submission-rules';
 import { requireWorkingUnit, requireWorkingUnits } from './unit-checks';
 
+const ART41 = '第四十一条';
 const ART42 = '第四十二条';
 
 /** The (re)submission event, followed by a 退文 carrying every failed check. */
@@ -63,17 +64,19 @@ export function decideResubmit(cmd: ResubmitCommand, state: DocumentState, ctx: 
     }
     requireUnitClerk(ctx.actor, directory, '重新提交');
   }
-  const corrections = cmd.corrections ?? {};
-  if (Object.keys(corrections).length === 0) {
-    throw invalidInput('NO_CORRECTIONS', '重新提交须写明修改的内容 (corrections 为空)');
-  }
-  const merged = applyCorrections(previous, corrections);
+  const merged = applyCorrections(previous, cmd.corrections ?? {});
   refuseIfClassified(merged.classification, merged.addressingException);
   const submission = normalizeSubmission(merged, previous.fromUnit, directory);
+  // 不符合报文规范的,作退文处理: the same submission again would only be returned again.
+  const { attempt: _attempt, ...returned } = previous;
+  if (canonicalJson(submission) === canonicalJson(returned)) {
+    throw invalidInput('NO_CORRECTIONS', '被退文的公文须改正后重新提交;本次提交的内容与被退回的公文相同', ART41);
+  }
   return withRuleCheck('document.resubmitted', { ...submission, attempt: previous.attempt + 1 }, ctx);
 }
 
-function applyCorrections(previous: Submission, corrections: ResubmitCommand['corrections']): SubmissionFields {
+/** A merge patch over the returned submission: absent keeps a field, `null` clears it, a value replaces it whole. */
+function applyCorrections(previous: SubmittedData, corrections: ResubmitCommand['corrections']): SubmissionFields {
   const { fromUnit: _from, ...fields } = previous;
   const merged: Record<string, unknown> = { ...fields };
   for (const [key, value] of Object.entries(corrections)) {

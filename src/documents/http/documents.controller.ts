@@ -30,7 +30,7 @@ import {
   RouteDocumentDto,
   TextDto,
 } from './dto/lifecycle.dto';
-import { ResubmitDocumentDto, SubmitDocumentDto } from './dto/submission.dto';
+import { RESUBMISSION_SEMANTICS, ResubmitDocumentDto, SubmitDocumentDto } from './dto/submission.dto';
 
 type Req = FastifyRequest;
 type Reply = FastifyReply;
@@ -59,7 +59,7 @@ export class DocumentsController {
     return result;
   }
 
-  @Post(':id/resubmission') @HttpCode(200) @ApiOperation({ summary: '退文后修改重报' })
+  @Post(':id/resubmission') @HttpCode(200) @ApiOperation({ summary: '退文后修改重报', description: RESUBMISSION_SEMANTICS })
   resubmit(@Id() id: string, @Body() body: ResubmitDocumentDto, @CurrentActor() a: Actor, @Req() r: Req, @Res({ passthrough: true }) p: Reply) {
     return this.run(id, { type: 'resubmit', corrections: body as never }, a, r, p);
   }

@@ -1,5 +1,5 @@
 import { documentEvent } from '../../../events/document-events';
-import type { SubmitCommand } from '../../../src/documents/domain/document-commands';
+import type { SubmissionCorrections, SubmitCommand } from '../../../src/documents/domain/document-commands';
 import {
   VM1_TITLE,
   clerkOf,
@@ -202,8 +202,22 @@ describe('退文 and 重新提交 on the same stream', () => {
       .thenThrows('NOT_SUBMITTING_UNIT', 'forbidden');
   });
 
-  it('a resubmission must correct something', () => {
-    spec.given(autoReturned).when({ type: 'resubmit', corrections: {} }).thenThrows('NO_CORRECTIONS', 'invalid');
+  it('第四十一条: a resubmission that corrects nothing is refused (NO_CORRECTIONS), nothing is stored', () => {
+    const error = spec.given(autoReturned).when({ type: 'resubmit', corrections: {} }).thenThrows('NO_CORRECTIONS', 'invalid');
+    expect(error.article).toBe('第四十一条');
+    expect(error.message).toMatch(/^第四十一条: /);
+  });
+
+  it('第四十一条: a resubmission that repeats the returned submission, field for field, is refused too', () => {
+    const same: SubmissionCorrections = { kind: 'request', title: ` ${submission.title} `, mainTo: ['zjg-gov', 'suzhou-gov'], copyTo: null, major: false };
+    spec.given(autoReturned).when({ type: 'resubmit', corrections: same }).thenThrows('NO_CORRECTIONS', 'invalid');
+  });
+
+  it('第四十一条: after an office 退文 too, the unchanged submission is refused, a changed one accepted', () => {
+    const returnedByHand = [submitted, registered, documentEvent('document.returned', { by: 'office', attempt: 1, reasons: [{ article: '第四十二条', code: 'OFFICE_RETURN', message: '第四十二条: 请补充收储资金来源' }] })];
+    spec.given(returnedByHand).when({ type: 'resubmit', corrections: { title: submission.title } }).thenThrows('NO_CORRECTIONS', 'invalid');
+    const [event] = spec.given(returnedByHand).when({ type: 'resubmit', corrections: { summary: '收储资金由土地出让收入安排' } }).events();
+    expect(event).toEqual(documentEvent('document.resubmitted', { ...submission, summary: '收储资金由土地出让收入安排', attempt: 2 }));
   });
 
   it('第四十二条: the office returns a registered document by hand, citing 第四十二条 unless told otherwise', () => {

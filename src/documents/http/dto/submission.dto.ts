@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -114,5 +114,11 @@ export class SubmitDocumentDto {
   fromUnit?: string;
 }
 
-/** 退文后修改重报: only the corrected fields; null clears an optional one. */
+export const RESUBMISSION_SEMANTICS =
+  '退文后修改重报,按合并补丁 (merge patch) 处理: 只写需要改正的字段;未写的字段保持被退回时的内容;' +
+  '写 null 的字段被清除;写了值的字段整体替换 (嵌套对象如 disagreement 亦整体替换)。' +
+  '合并后的内容与被退回的公文相同 (包括空请求体) 的,按第四十一条以 NO_CORRECTIONS 拒绝。';
+
+/** 退文后修改重报: a merge patch over the returned submission (see RESUBMISSION_SEMANTICS). */
+@ApiSchema({ description: RESUBMISSION_SEMANTICS })
 export class ResubmitDocumentDto extends PartialType(OmitType(SubmitDocumentDto, ['fromUnit'] as const)) {}
