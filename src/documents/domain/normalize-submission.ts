@@ -37,8 +37,9 @@ export function normalizeSubmission(fields: SubmissionFields, fromUnit: string, 
     kind: fields.kind,
     title: fields.title.trim(),
     fromUnit,
-    mainTo: [...fields.mainTo],
-    copyTo: [...copyTo],
+    // An organ named twice is addressed once: kept once, in the order given (as unit lists are).
+    mainTo: [...new Set(fields.mainTo)],
+    copyTo: [...new Set(copyTo)],
     requestItems: (fields.requestItems ?? []).map((i) => i.trim()).filter((i) => i !== ''),
     major: fields.major === true,
   };

@@ -150,6 +150,11 @@ describe('submit (报文) and the automatic check', () => {
     expect(Object.keys(event!.data)).not.toContain('classification');
   });
 
+  it('第四十一条: a 请示 naming the 市政府 twice as 主送 has one 主送: stored once, not returned as 多头报文', () => {
+    const events = spec.given([]).when(submit({ mainTo: ['zjg-gov', 'zjg-gov'], copyTo: ['finance', 'housing-construction', 'finance'] })).events();
+    expect(events).toEqual([documentEvent('document.submitted', { ...submission, copyTo: ['finance', 'housing-construction'] })]);
+  });
+
   it('stores trimmed text and leaves absent optional fields out', () => {
     const [event] = spec.given([]).when(submit({ title: ' 标题 ', documentNumber: ' 张自然资规〔2026〕3号 ', summary: '' })).events();
     expect(event!.data).toEqual({ ...submission, title: '标题', documentNumber: '张自然资规〔2026〕3号' });
