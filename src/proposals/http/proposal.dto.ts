@@ -1,18 +1,19 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { CODE_PATTERN, msg } from '../../documents/http/dto/messages';
+import { SingleLine } from '../../http/text-characters';
 import { DateField, OneOf, OptionalText, Text } from '../../issuance/http/dto/dto-decorators';
 
 export class RegisterProposalDto {
   @OneOf(['npc_suggestion', 'cppcc_proposal'], '人大代表建议 (npc_suggestion) / 政协委员提案 (cppcc_proposal)') kind!: 'npc_suggestion' | 'cppcc_proposal';
-  @Text(50, '建议/提案编号, 如 第0012号') number!: string;
-  @Text(100, '会议届次, 如 市十六届人大五次会议') session!: string;
-  @Text(100, '领衔代表/委员') proposer!: string;
+  @Text(50, '建议/提案编号, 如 第0012号') @SingleLine() number!: string;
+  @Text(100, '会议届次, 如 市十六届人大五次会议') @SingleLine() session!: string;
+  @Text(100, '领衔代表/委员') @SingleLine() proposer!: string;
   @ApiPropertyOptional({ type: [String], description: '附议人' })
   @IsOptional() @IsArray({ message: msg.array }) @ArrayMaxSize(100, { message: msg.arraySize(0, 100) })
-  @IsString({ each: true, message: msg.string }) @IsNotEmpty({ each: true, message: msg.required }) @MaxLength(100, { each: true, message: msg.maxLength(100) })
+  @IsString({ each: true, message: msg.string }) @IsNotEmpty({ each: true, message: msg.required }) @MaxLength(100, { each: true, message: msg.maxLength(100) }) @SingleLine(true)
   coProposers?: string[];
-  @Text(300, '主题') subject!: string;
+  @Text(300, '主题') @SingleLine() subject!: string;
 }
 
 export class AssignProposalDto {
@@ -45,6 +46,6 @@ export class SatisfactionDto {
   @OptionalText(4000, '代表/委员的反馈意见') feedback?: string;
 }
 export class PublishResultDto {
-  @Text(200, '公开渠道') channel!: string;
-  @OptionalText(2000, '公开网址') url?: string;
+  @Text(200, '公开渠道') @SingleLine() channel!: string;
+  @OptionalText(2000, '公开网址') @SingleLine() url?: string;
 }

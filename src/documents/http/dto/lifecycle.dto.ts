@@ -13,6 +13,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { SingleLine } from '../../../http/text-characters';
 import { CODE_PATTERN, DATE_PATTERN, msg } from './messages';
 import { SubmissionPositionDto } from './submission.dto';
 
@@ -74,7 +75,7 @@ export class ReturnDocumentDto {
 }
 
 export class RegisterDocumentDto {
-  @OptionalText(100, '收文登记号') registrationNo?: string;
+  @OptionalText(100, '收文登记号') @SingleLine() registrationNo?: string;
 }
 
 export class ReviewDocumentDto {
@@ -171,5 +172,5 @@ export class CloseDocumentDto {
 }
 
 export class ArchiveDocumentDto {
-  @OptionalText(100, '档号') archiveNo?: string;
+  @OptionalText(100, '档号') @SingleLine() archiveNo?: string;
 }

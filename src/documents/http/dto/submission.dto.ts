@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 import { DOCUMENT_KINDS } from '../../../../events/document-events';
 import { CLASSIFICATIONS } from '../../domain/submission-rules';
+import { SingleLine } from '../../../http/text-characters';
 import { CODE_PATTERN, msg } from './messages';
 
 const KINDS = Object.keys(DOCUMENT_KINDS);
@@ -62,8 +63,8 @@ export class SubmitDocumentDto {
   @IsIn(KINDS, { message: msg.oneOf(KINDS) })
   kind!: keyof typeof DOCUMENT_KINDS;
 
-  @ApiProperty({ description: '标题' })
-  @IsString({ message: msg.string }) @IsNotEmpty({ message: msg.required }) @MaxLength(200, { message: msg.maxLength(200) })
+  @ApiProperty({ description: '标题(单行)' })
+  @IsString({ message: msg.string }) @IsNotEmpty({ message: msg.required }) @MaxLength(200, { message: msg.maxLength(200) }) @SingleLine()
   title!: string;
 
   @ApiProperty({ description: '主送(组织目录中的编码,如 zjg-gov)', type: [String] })
@@ -77,7 +78,7 @@ export class SubmitDocumentDto {
   copyTo?: string[];
 
   @ApiPropertyOptional({ description: '来文字号' })
-  @IsOptional() @IsString({ message: msg.string }) @MaxLength(100, { message: msg.maxLength(100) })
+  @IsOptional() @IsString({ message: msg.string }) @MaxLength(100, { message: msg.maxLength(100) }) @SingleLine()
   documentNumber?: string;
 
   @ApiPropertyOptional({ description: '摘要' })

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, Matches, ValidateNested } from 'class-validator';
 import { CODE_PATTERN, msg } from '../../../documents/http/dto/messages';
+import { SingleLine } from '../../../http/text-characters';
 import { SENSITIVE_SUBJECTS } from '../../domain/issuance-types';
 import { Bool, OneOf, OptionalText, Text } from './dto-decorators';
 
@@ -29,12 +30,12 @@ export class ChairDto {
 
 export class MeetingDto {
   @OneOf(MEETINGS, '会议类型 (第三十三条)') type!: (typeof MEETINGS)[number];
-  @OptionalText(100, '会议届次, 如 第6次常务会议') session?: string;
+  @OptionalText(100, '会议届次, 如 第6次常务会议') @SingleLine() session?: string;
   @ApiPropertyOptional({ type: ChairDto }) @IsOptional() @ValidateNested() @Type(() => ChairDto) chair?: ChairDto;
   @ApiPropertyOptional({ description: '受副市长委托主持时, 该副市长的职位编码' })
   @IsOptional() @Matches(CODE_PATTERN, { message: msg.code })
   onBehalfOfLeaderId?: string;
-  @OptionalText(100, '参加会议的办公室副主任 (用户或职位编码)') attendingDeputyDirector?: string;
+  @OptionalText(100, '参加会议的办公室副主任 (用户或职位编码)') @SingleLine() attendingDeputyDirector?: string;
   @ApiProperty({ description: '涉及事项 (第三十八条)', enum: SENSITIVE_SUBJECTS, isArray: true })
   @IsArray({ message: msg.array }) @ArrayMaxSize(6, { message: msg.arraySize(0, 6) })
   @Matches(new RegExp(`^(${SENSITIVE_SUBJECTS.join('|')})$`), { each: true, message: msg.oneOf(SENSITIVE_SUBJECTS) })
@@ -54,7 +55,7 @@ export class TownStreetBasisDto {
 
 /** 拟稿. */
 export class DraftIssuanceDto {
-  @Text(200, '文件标题') title!: string;
+  @Text(200, '文件标题') @SingleLine() title!: string;
   @OneOf(ISSUERS, '发文机关: 市政府 / 市政府办公室 / 部门') issuer!: (typeof ISSUERS)[number];
   @ApiPropertyOptional({ description: '部门发文的机关代字, 如 张教规' })
   @IsOptional() @Matches(/^\p{Script=Han}{2,12}$/u, { message: '$property 应为 2–12 个汉字的机关代字' })

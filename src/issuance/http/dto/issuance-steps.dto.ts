@@ -1,15 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
+import { SingleLine } from '../../../http/text-characters';
 import { Bool, DateField, OneOf, OptionalText, Text } from './dto-decorators';
 
 export class ReviseDraftDto {
-  @OptionalText(200, '新标题') title?: string;
+  @OptionalText(200, '新标题') @SingleLine() title?: string;
   @Text(2000, '修改说明') summary!: string;
 }
 export class OpenPublicCommentDto {
   @DateField('征求意见开始日期') opensOn!: string;
   @DateField('征求意见截止日期') closesOn!: string;
-  @Text(200, '公布渠道') channel!: string;
+  @Text(200, '公布渠道') @SingleLine() channel!: string;
 }
 export class ClosePublicCommentDto {
   @ApiProperty({ description: '收到意见条数' })
@@ -37,7 +38,7 @@ export class SubmitForDeliberationDto {
   @OneOf(['executive', 'plenary'], '常务会议 / 全体会议') meeting!: 'executive' | 'plenary';
 }
 export class RecordDeliberationDto {
-  @Text(100, '会议届次, 如 市政府第12次常务会议') session!: string;
+  @Text(100, '会议届次, 如 市政府第12次常务会议') @SingleLine() session!: string;
   @DateField('会议日期') heldOn!: string;
   @OneOf(['adopted', 'adopted_with_amendments', 'rejected', 'deferred'], '审议结果') outcome!: 'adopted' | 'adopted_with_amendments' | 'rejected' | 'deferred';
   @OptionalText(4000, '审议意见') notes?: string;
@@ -46,20 +47,20 @@ export class OpinionDto {
   @OptionalText(4000, '意见') opinion?: string;
 }
 export class DelegateSigningDto {
-  @Text(100, '委托编号') delegationId!: string;
-  @Text(100, '受委托的常务副市长职位编码') delegateLeaderId!: string;
-  @Text(40, '委托开始时间 (带时区的 ISO 时间)') from!: string;
-  @Text(40, '委托结束时间 (带时区的 ISO 时间)') until!: string;
+  @Text(100, '委托编号') @SingleLine() delegationId!: string;
+  @Text(100, '受委托的常务副市长职位编码') @SingleLine() delegateLeaderId!: string;
+  @Text(40, '委托开始时间 (带时区的 ISO 时间)') @SingleLine() from!: string;
+  @Text(40, '委托结束时间 (带时区的 ISO 时间)') @SingleLine() until!: string;
   @Text(500, '委托事由') reason!: string;
 }
 export class PublishDto {
-  @Text(200, '公开渠道') channel!: string;
-  @OptionalText(2000, '公开网址') url?: string;
+  @Text(200, '公开渠道') @SingleLine() channel!: string;
+  @OptionalText(2000, '公开网址') @SingleLine() url?: string;
 }
 export class ExemptFromPublicationDto {
   @Text(500, '不予公开的法律依据') legalBasis!: string;
   @Text(2000, '理由') reason!: string;
 }
 export class FileDto {
-  @Text(200, '备案登记号或报送文号') reference!: string;
+  @Text(200, '备案登记号或报送文号') @SingleLine() reference!: string;
 }
