@@ -49,7 +49,7 @@ describe('permissions over HTTP: the actor comes from the token, the decider dec
     const auditorOfLead = t.token({ sub: 'auditor-nr', unit: 'natural-resources', roles: ['auditor'] });
     const complete = await client.complete(id, auditorOfLead, { result: '已办结' });
     expect(complete.status).toBe(403);
-    expect(complete.body).toMatchObject({ code: 'UNIT_CLERK_ONLY', message: '只有市自然资源和规划局的经办人员可以办结' });
+    expect(complete.body).toMatchObject({ code: 'UNIT_CLERK_ONLY', message: '第四十七条: 只有市自然资源和规划局的经办人员可以办结' });
     expect((await client.get(id, tokens.auditor)).body.status).toBe('assigned');
   });
 
