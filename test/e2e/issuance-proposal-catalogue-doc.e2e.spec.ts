@@ -16,7 +16,8 @@ const AGGREGATES = [
     noun: '发文',
     catalogue: { ...issuanceCatalogue, ...issuanceNumberCatalogue } as Record<string, CatalogueEntry>,
     sources: [['src', 'issuance', 'domain'], ['src', 'issuance', 'numbering']],
-    extraCodes: [] as string[],
+    // Dates are checked by the one shared helper (src/domain/require-date.ts).
+    extraCodes: ['DATE_INVALID'],
     controller: ['src', 'issuance', 'http', 'issuance.controller.ts'],
     path: '/issuances',
   },
@@ -25,7 +26,7 @@ const AGGREGATES = [
     catalogue: proposalCatalogue as Record<string, CatalogueEntry>,
     sources: [['src', 'proposals', 'domain']],
     // The 第二十七条 month arithmetic lives with the other deadline rules (src/calendar/deadline-policy.ts).
-    extraCodes: ['MONTHS_INVALID'],
+    extraCodes: ['MONTHS_INVALID', 'DATE_INVALID'],
     controller: ['src', 'proposals', 'http', 'proposals.controller.ts'],
     path: '/proposals',
   },
