@@ -27,7 +27,6 @@ describe('obligations queries (e2e)', () => {
   let api: ReturnType<typeof http>;
   let A: string;
   let B: string;
-  let C: string;
   let position: string;
 
   beforeAll(async () => {
@@ -40,7 +39,6 @@ describe('obligations queries (e2e)', () => {
     B = (await assignedDocument(t, client, tokens, { unit: 'natural-resources', handlingClass: 'needs_investigation', assignAt: '2026-09-28T02:00:00.000Z' })).id;
     t.clock.set('2026-09-21T02:00:00.000Z');
     const c = await assignedDocument(t, client, tokens, { unit: 'education', assignAt: '2026-10-09T02:00:00.000Z' });
-    C = c.id;
     position = c.state.position;
     t.clock.set('2026-10-15T01:00:00.000Z'); // "now": Thursday 2026-10-15 09:00
   });
