@@ -75,12 +75,11 @@ function render(template: string, rule: CommandRule, { actor, command, state, di
   const values: Record<string, () => string> = {
     action: () => rule.action,
     actorUnit: () => name(actor.unit),
-    actorUnitCode: () => actor.unit,
     fromUnit: () => name((command as { fromUnit?: unknown }).fromUnit ?? actor.unit),
     submitter: () => name(doc?.submission?.fromUnit),
     lead: () => name(doc?.disagreement?.open && doc.disagreement.origin === 'submission' ? doc.route?.leadUnit : doc?.assignment?.leadUnit),
     position: () => name(leaderPosition(actor, directory)),
-    drafting: () => String(draft?.draftingUnit ?? '(未定)'),
+    drafting: () => name(draft?.draftingUnit),
     roles: () => actor.roles.map((r) => (isRole(r) ? ROLE_LABELS[r] : r)).join('、') || '无角色',
   };
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key]?.() ?? whole);

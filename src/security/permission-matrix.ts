@@ -227,7 +227,7 @@ export const PERMISSION_MATRIX: Record<string, Record<string, CommandRule>> = {
     countersign: {
       action: '会签',
       grants: [{ roles: CLERK, when: 'joint_issuer' }],
-      refuse: { code: 'NOT_JOINT_ISSUER', message: '会签由联合发文机关办理, {actorUnitCode} 不是本文的联合发文机关', article: REG19 },
+      refuse: { code: 'NOT_JOINT_ISSUER', message: '会签由联合发文机关办理, {actorUnit} 不是本文的联合发文机关', article: REG19 },
     },
     delegateSigning: {
       action: '委托签发',

@@ -6,17 +6,17 @@ import type { IssuanceDeps } from '../../src/issuance/domain/issuance-deps';
 import type { IssuanceDirectory } from '../../src/issuance/domain/issuance-directory';
 import { deciderSpec } from './given-when-then';
 
-/** A small directory: departments with their 分管副市长, two towns/streets. */
-const UNITS: Record<string, { kind: 'government' | 'department' | 'town' | 'street'; portfolio?: string }> = {
-  'zjg-gov': { kind: 'government' },
-  'zjg-gov-office': { kind: 'government' },
-  'justice': { kind: 'department', portfolio: 'vice-mayor-1' }, // 市司法局
-  'education': { kind: 'department', portfolio: 'vice-mayor-2' }, // 市教育局
-  'finance': { kind: 'department', portfolio: 'executive-vice-mayor' }, // 市财政局 (常务副市长分管)
-  'housing-construction': { kind: 'department', portfolio: 'vice-mayor-1' }, // 市住建局
-  audit: { kind: 'department', portfolio: 'mayor' }, // 市审计局 (市长分管, as in the default directory)
-  'tangqiao-town': { kind: 'town' }, // 塘桥镇
-  'jingang-street': { kind: 'street' }, // 金港街道
+/** A small directory: departments with their 分管副市长, two towns/streets, names as in the default directory. */
+const UNITS: Record<string, { name: string; kind: 'government' | 'department' | 'town' | 'street'; portfolio?: string }> = {
+  'zjg-gov': { name: '张家港市人民政府', kind: 'government' },
+  'zjg-gov-office': { name: '张家港市人民政府办公室', kind: 'government' },
+  justice: { name: '市司法局', kind: 'department', portfolio: 'vice-mayor-1' },
+  education: { name: '市教育局', kind: 'department', portfolio: 'vice-mayor-2' },
+  finance: { name: '市财政局', kind: 'department', portfolio: 'executive-vice-mayor' }, // 常务副市长分管
+  'housing-construction': { name: '市住房和城乡建设局', kind: 'department', portfolio: 'vice-mayor-1' },
+  audit: { name: '市审计局', kind: 'department', portfolio: 'mayor' }, // 市长分管, as in the default directory
+  'tangqiao-town': { name: '塘桥镇人民政府', kind: 'town' },
+  'jingang-street': { name: '金港街道办事处', kind: 'street' },
 };
 
 export const directory: IssuanceDirectory = {
@@ -25,6 +25,7 @@ export const directory: IssuanceDirectory = {
   hasUnit: (u) => u in UNITS,
   isTownOrStreet: (u) => UNITS[u]?.kind === 'town' || UNITS[u]?.kind === 'street',
   portfolioLeaderOf: (u) => UNITS[u]?.portfolio,
+  nameOf: (code) => UNITS[code]?.name ?? code,
 };
 
 export const deps: IssuanceDeps = { directory };

@@ -72,6 +72,21 @@ describe('command policy', () => {
     });
   });
 
+  it('第四十五条、《党政机关公文处理工作条例》第十九条: 发文 refusals name the drafting unit and the acting unit, not their codes', () => {
+    const drafting = { ...initialIssuanceState(), status: 'drafting', draft: { draftingUnit: 'education', issuer: { kind: 'government', unit: 'zjg-gov' }, jointIssuers: ['housing-construction'] } };
+    const clerk = actor('finance', ['unit_clerk']);
+    expect(decide('issuance', 'recordLegalityReview', clerk, drafting)).toMatchObject({
+      allowed: false,
+      message: '第四十五条: 合法性审核由起草单位 市教育局 承担',
+      refusal: { code: 'NOT_DRAFTING_UNIT' },
+    });
+    expect(decide('issuance', 'countersign', clerk, drafting)).toMatchObject({
+      allowed: false,
+      message: '《党政机关公文处理工作条例》第十九条: 会签由联合发文机关办理, 市财政局 不是本文的联合发文机关',
+      refusal: { code: 'NOT_JOINT_ISSUER' },
+    });
+  });
+
   it('refusals are DomainErrors (403) naming the rule, the article and a Chinese message with names from the directory', () => {
     let error: unknown;
     try {

@@ -3,8 +3,9 @@ import type { IssuanceDraftedData } from '../../../events/issuance-events';
 import { isDocumentCode } from '../numbering/document-number';
 import { ART, forbidden, invalid, refused, requireOneOf, requireText } from './issuance-errors';
 import type { DraftIssuance } from './issuance-commands';
-import { DEFAULT_DOCUMENT_CODES, type DocumentCodes, type IssuanceDirectory } from './issuance-directory';
+import { DEFAULT_DOCUMENT_CODES, namesOf, type DocumentCodes, type IssuanceDirectory } from './issuance-directory';
 import {
+  CATEGORY_LABELS,
   SENSITIVE_SUBJECTS,
   type IssuanceCategory,
   type IssuerKind,
@@ -43,7 +44,7 @@ export function draftedData(
   const category = requireOneOf(command.category, CATEGORIES, 'category', '文种类别');
   const importance = requireOneOf(command.importance ?? 'general', ['general', 'important'] as const, 'importance', '重要程度');
   if (!ALLOWED[kind].includes(category)) {
-    throw invalid('CATEGORY_NOT_FOR_ISSUER', `${issuerLabel(kind)}不能以此类别 (${category}) 发文`, ART.fortyThree);
+    throw invalid('CATEGORY_NOT_FOR_ISSUER', `${issuerLabel(kind)}不能以${CATEGORY_LABELS[category]}发文`, ART.fortyThree);
   }
 
   const draftingUnit = command.draftingUnit ?? actor.unit;
@@ -98,7 +99,7 @@ export function draftedData(
         throw refused({
           article: ART.fortySix,
           code: 'DEPARTMENT_TO_TOWNS_WITHOUT_APPROVAL',
-          message: `第四十六条: 除法律法规规定或经市政府批准, 各部门不得向区镇、街道正式行文 (${towns.join('、')})`,
+          message: `第四十六条: 除法律法规规定或经市政府批准, 各部门不得向区镇、街道正式行文 (${namesOf(directory, towns)})`,
         });
       }
       townStreetBasis = { basis, reference };
@@ -111,7 +112,7 @@ export function draftedData(
     (s) => s === 'portfolio_vice_mayor' || s === 'leader_consent',
   );
   if (needsPortfolio && !portfolioLeaderId) {
-    throw invalid('PORTFOLIO_LEADER_UNKNOWN', `组织目录中没有分管 ${draftingUnit} 的市政府领导, 无法确定审核、签发人`, signingRule(rule).article);
+    throw invalid('PORTFOLIO_LEADER_UNKNOWN', `组织目录中没有分管 ${directory.nameOf(draftingUnit)} 的市政府领导, 无法确定审核、签发人`, signingRule(rule).article);
   }
 
   return {

@@ -1,5 +1,5 @@
 /**
- * What the issuance and proposal deciders need from the organisation directory. A port, so
+ * What the issuance decider needs from the organisation directory. A port, so
  * the deciders stay pure and tests can pass a small table; the app adapts the real directory
  * (src/directory) to it.
  */
@@ -12,7 +12,12 @@ export interface IssuanceDirectory {
   isTownOrStreet(unitId: string): boolean;
   /** Leader position id of the leader (usually a 副市长) whose 分管 portfolio covers the unit (第四十二条). */
   portfolioLeaderOf(unitId: string): string | undefined;
+  /** Display name of a unit or leader position (the code itself if unknown), for messages. */
+  nameOf(code: string): string;
 }
+
+/** Units (or positions) by their directory names, as a refusal message lists them. */
+export const namesOf = (directory: IssuanceDirectory, codes: readonly string[]): string => codes.map((c) => directory.nameOf(c)).join('、');
 
 /** 机关代字 of the city-level issuers; departments bring their own when drafting. */
 export interface DocumentCodes {

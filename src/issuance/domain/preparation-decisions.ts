@@ -68,7 +68,7 @@ export function closePublicComment(c: Of<'closePublicComment'>, state: IssuanceS
 export function recordLegalityReview(c: Of<'recordLegalityReview'>, state: IssuanceState, ctx: Ctx): IssuanceEvent[] {
   requireDrafting(state);
   requireNormative(state, '合法性审核');
-  requireDraftingUnit(ctx.actor, state, '合法性审核');
+  requireDraftingUnit(ctx, state, '合法性审核');
   if (typeof c.lawful !== 'boolean') throw invalid('LAWFUL_REQUIRED', '须明确审核结论: 合法或不合法', ART.fortyFive);
   const opinion = requireText(c.opinion, 'opinion', '合法性审核意见');
   return [issuanceEvent('issuance.legality_reviewed', { textVersion: state.textVersion, lawful: c.lawful, opinion, reviewedBy: ctx.actor.unit })];
@@ -77,7 +77,7 @@ export function recordLegalityReview(c: Of<'recordLegalityReview'>, state: Issua
 export function recordIntegrityReview(c: Of<'recordIntegrityReview'>, state: IssuanceState, ctx: Ctx): IssuanceEvent[] {
   requireDrafting(state);
   requireNormative(state, '廉洁性审核');
-  requireDraftingUnit(ctx.actor, state, '廉洁性审核');
+  requireDraftingUnit(ctx, state, '廉洁性审核');
   if (typeof c.passed !== 'boolean') throw invalid('PASSED_REQUIRED', '须明确廉洁性审核结论', ART.fortyFive);
   const opinion = requireText(c.opinion, 'opinion', '廉洁性审核意见');
   return [issuanceEvent('issuance.integrity_reviewed', { textVersion: state.textVersion, passed: c.passed, opinion })];
@@ -135,7 +135,8 @@ export function recordDeliberation(c: Of<'recordDeliberation'>, state: IssuanceS
   return [issuanceEvent('issuance.deliberation_recorded', { meeting: state.deliberation!.meeting, session, heldOn, outcome, notes })];
 }
 
-function requireDraftingUnit(actor: Actor, state: IssuanceState, what: string): void {
-  const own = actor.unit === state.draft?.draftingUnit && (actor.roles.includes('unit_clerk') || isOfficeStaff(actor));
-  if (!own) throw forbidden('NOT_DRAFTING_UNIT', `${what}由起草单位 ${state.draft?.draftingUnit} 承担`, ART.fortyFive);
+function requireDraftingUnit({ actor, deps }: Ctx, state: IssuanceState, what: string): void {
+  const unit = state.draft!.draftingUnit;
+  const own = actor.unit === unit && (actor.roles.includes('unit_clerk') || isOfficeStaff(actor));
+  if (!own) throw forbidden('NOT_DRAFTING_UNIT', `${what}由起草单位 ${deps.directory.nameOf(unit)} 承担`, ART.fortyFive);
 }

@@ -4,6 +4,7 @@ import { shanghaiDate } from '../../calendar/deadline-policy';
 import { issuanceEvent, type IssuanceEvent } from '../../../events/issuance-events';
 import type { IssuanceCommand } from './issuance-commands';
 import type { IssuanceDeps } from './issuance-deps';
+import { namesOf } from './issuance-directory';
 import { ART, forbidden, invalid, invalidState, refused, requireInstant, requireText } from './issuance-errors';
 import { legalityGateBlockers } from './legality-gate';
 import { isCityLevel, isNormative, type IssuanceState } from './issuance-state';
@@ -44,7 +45,7 @@ export function countersign(_c: Of<'countersign'>, state: IssuanceState, ctx: Ct
   requireDrafting(state);
   const unit = ctx.actor.unit;
   if (!state.draft!.jointIssuers.includes(unit) || !ctx.actor.roles.includes('unit_clerk')) {
-    throw forbidden('NOT_JOINT_ISSUER', `会签由联合发文机关办理, ${unit} 不是本文的联合发文机关`, ART.regulation19);
+    throw forbidden('NOT_JOINT_ISSUER', `会签由联合发文机关办理, ${ctx.deps.directory.nameOf(unit)} 不是本文的联合发文机关`, ART.regulation19);
   }
   if (state.countersigned[unit] === state.textVersion) throw invalidState('ALREADY_COUNTERSIGNED', '本单位已会签现文稿');
   return [issuanceEvent('issuance.countersigned', { unit, textVersion: state.textVersion })];
@@ -100,7 +101,7 @@ export function sign(c: Of<'sign'>, state: IssuanceState, ctx: Ctx): IssuanceEve
   }
   const missingCountersigns = state.draft!.jointIssuers.filter((u) => state.countersigned[u] !== state.textVersion);
   if (missingCountersigns.length > 0) {
-    throw invalidState('COUNTERSIGN_MISSING', `联合发文须所有联署机关会签后签发, 尚缺 ${missingCountersigns.join('、')}`, ART.regulation19);
+    throw invalidState('COUNTERSIGN_MISSING', `联合发文须所有联署机关会签后签发, 尚缺 ${namesOf(ctx.deps.directory, missingCountersigns)}`, ART.regulation19);
   }
   const delegationId = matches.find((m) => m.delegationId)?.delegationId;
   const opinion = c.opinion === undefined ? '同意' : requireText(c.opinion, 'opinion', '签发意见');
