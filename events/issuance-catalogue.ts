@@ -10,7 +10,11 @@ export const issuanceCatalogue: Readonly<Record<IssuanceEventType, CatalogueEntr
     description: '起草单位拟稿: 发文机关、文种类别、会议纪要的会议类型、联合发文机关;记录分管副市长和签发矩阵中的适用行 (第四十三、四十四、三十八条)',
   },
   'issuance.draft_revised': { label: '修改文稿', schemaVersion: 1, description: '修改文稿, 文稿版本加一;此前的审核意见不再适用于新文稿' },
-  'issuance.public_comment_opened': { label: '公开征求意见', schemaVersion: 1, description: '行政规范性文件草案向社会公布, 征求意见, 含征求意见期 (第二十条)' },
+  'issuance.public_comment_opened': {
+    label: '公开征求意见',
+    schemaVersion: 2,
+    description: '行政规范性文件草案向社会公布, 征求意见, 含征求意见期 (第二十条);征求意见期已结束后补录的, 注明补录',
+  },
   'issuance.public_comment_closed': { label: '征求意见结束', schemaVersion: 1, description: '征求意见期满, 记录意见条数和采纳情况 (第二十条)' },
   'issuance.legality_reviewed': { label: '合法性审核', schemaVersion: 1, description: '起草单位出具合法性审核意见: 合法或不合法 (第四十五条)' },
   'issuance.integrity_reviewed': { label: '廉洁性审核', schemaVersion: 1, description: '起草单位的廉洁性审核 (第四十五条)' },

@@ -41,10 +41,13 @@ export type DraftRevisedData = {
   summary: string;
 };
 
+/** v2 added `recordedAfterClose` (v1 refused a period already over, so v1 data lifts with false). */
 export type PublicCommentOpenedData = {
   opensOn: string;
   closesOn: string;
   channel: string;
+  /** Recorded after `closesOn` had passed: the period took place before it was entered (第二十条). */
+  recordedAfterClose: boolean;
 };
 export type PublicCommentClosedData = {
   closedOn: string;

@@ -3,7 +3,7 @@ import { EventSchemaError } from './document-catalogue';
 export type Data = Record<string, unknown>;
 /** Turns data stored at version v into version v + 1. */
 export type Upcaster = (data: Data) => Data;
-/** Per type, step v lifts version v to v + 1. Empty while every type is at version 1. */
+/** Per type, step v lifts version v to v + 1; a type still at version 1 has none. */
 export type UpcasterSteps<T extends string> = Partial<Record<T, Record<number, Upcaster>>>;
 
 /**

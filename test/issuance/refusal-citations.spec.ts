@@ -59,7 +59,6 @@ const CITED: Row[] = [
   [ART38, 'DEPUTY_CHAIR_NEEDS_DELEGATOR', [], topical({ type: 'topical', sensitiveSubjects: [], chair: { role: 'office_deputy_director' } }), A.officeClerk, NOW],
   [ART20, 'NOT_NORMATIVE', work, NORMATIVE.openComment[0], A.eduClerk, NOW],
   [ART20, 'NOT_DRAFTER', normative, NORMATIVE.openComment[0], A.housingClerk, NOW],
-  [ART20, 'PUBLIC_COMMENT_PERIOD_PAST', normative, { ...NORMATIVE.openComment[0], opensOn: '2026-02-01', closesOn: '2026-02-20' }, A.eduClerk, NOW],
   [ART20, 'PUBLIC_COMMENT_PERIOD_NOT_OVER', commentOpen, NORMATIVE.closeComment[0], A.eduClerk, '2026-03-10T02:00:00Z'],
   [ART45, 'NOT_DRAFTING_UNIT', normative, NORMATIVE.legality[0], A.housingClerk, NOW],
   [ART45, 'LAWFUL_REQUIRED', normative, { type: 'recordLegalityReview', lawful: 'yes' as never, opinion: '合法' }, A.eduClerk, NOW],

@@ -36,7 +36,12 @@ export function reviseDraft(c: Of<'reviseDraft'>, state: IssuanceState, ctx: Ctx
   return [issuanceEvent('issuance.draft_revised', { textVersion: state.textVersion + 1, title, summary })];
 }
 
-/** 第二十条: 拟订和制订行政规范性文件要向社会公布草案, 征求意见. */
+/**
+ * 第二十条: 拟订和制订行政规范性文件要向社会公布草案, 征求意见. The period is recorded as it
+ * was planned, is running or took place: a draft entered after its comment period (the system
+ * came in mid-way, or the unit records it late) must still reach deliberation. Such a record
+ * says so (`recordedAfterClose`) for the auditors; only a period ending before it starts is refused.
+ */
 export function openPublicComment(c: Of<'openPublicComment'>, state: IssuanceState, ctx: Ctx): IssuanceEvent[] {
   requireDrafting(state);
   requireNormative(state, '公开征求意见');
@@ -45,10 +50,8 @@ export function openPublicComment(c: Of<'openPublicComment'>, state: IssuanceSta
   const opensOn = requireDate(c.opensOn, 'opensOn', '征求意见开始日期');
   const closesOn = requireDate(c.closesOn, 'closesOn', '征求意见截止日期');
   if (closesOn < opensOn) throw invalid('PUBLIC_COMMENT_PERIOD_INVALID', '征求意见截止日期早于开始日期');
-  // A period already over puts nothing before the public: no 征求意见 at all.
-  if (closesOn < today(ctx)) throw invalid('PUBLIC_COMMENT_PERIOD_PAST', `征求意见截止日期 ${closesOn} 已过, 草案须向社会公布征求意见`, ART.twenty);
   const channel = requireText(c.channel, 'channel', '公布渠道', 200);
-  return [issuanceEvent('issuance.public_comment_opened', { opensOn, closesOn, channel })];
+  return [issuanceEvent('issuance.public_comment_opened', { opensOn, closesOn, channel, recordedAfterClose: closesOn < today(ctx) })];
 }
 
 export function closePublicComment(c: Of<'closePublicComment'>, state: IssuanceState, ctx: Ctx): IssuanceEvent[] {

@@ -73,7 +73,8 @@ function signed(d: Data, n: Names): string {
 export const issuanceDescriptions: Describers<IssuanceEventType> = {
   'issuance.drafted': drafted,
   'issuance.draft_revised': (d) => `修改文稿为第 ${str(d.textVersion)} 稿《${str(d.title)}》${colon(d.summary)}`,
-  'issuance.public_comment_opened': (d) => `草案在${str(d.channel)}公布征求意见,${str(d.opensOn)} 至 ${str(d.closesOn)}`,
+  'issuance.public_comment_opened': (d) =>
+    `草案在${str(d.channel)}公布征求意见,${str(d.opensOn)} 至 ${str(d.closesOn)}${d.recordedAfterClose === true ? '(征求意见期结束后补录)' : ''}`,
   'issuance.public_comment_closed': (d) => `征求意见结束,收到意见 ${str(d.commentCount)} 条${colon(d.summary)}`,
   'issuance.legality_reviewed': (d, n) => `${n.name(d.reviewedBy)}合法性审核${version(d.textVersion)}:${verdict(d.lawful, '合法', '不合法')}${then(d.opinion)}`,
   'issuance.integrity_reviewed': (d) => `廉洁性审核${version(d.textVersion)}:${verdict(d.passed, '通过', '未通过')}${then(d.opinion)}`,
