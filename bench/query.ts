@@ -206,7 +206,7 @@ async function main(): Promise<void> {
   const PAST_COLUMNS = 'stream_id, obligation, source, doc_id, title, doc_kind, handling_class, type, unit, owed_by, due_at, due_date, opened_at, detail, urged_at';
   const past = runner.activeTable('obligations', 'past');
   const handPast = hand.prepare(
-    `SELECT ${PAST_COLUMNS} FROM "${open}" WHERE due_at < ? AND since <= ? UNION ALL SELECT ${PAST_COLUMNS} FROM "${past}" WHERE due_at < ? AND since <= ? AND until > ? ORDER BY due_at, stream_id, obligation LIMIT 51`,
+    `SELECT ${PAST_COLUMNS} FROM "${open}" WHERE due_at < ? AND since <= ? UNION ALL SELECT ${PAST_COLUMNS} FROM "${past}" WHERE timed = 1 AND due_at < ? AND since <= ? AND until > ? ORDER BY due_at, stream_id, obligation LIMIT 51`,
   );
   const weekAgo = new Date(Date.parse(BENCH_NOW) - 7 * DAY).toISOString();
   const monthAgo = new Date(Date.parse(BENCH_NOW) - 29 * DAY).toISOString();

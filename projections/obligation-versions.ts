@@ -92,7 +92,7 @@ export class ObligationVersions {
     if (v.since === undefined) row = this.lookup.get('open', { stream_id: this.subject.streamId, obligation: key });
     else row = { ...v.row, opened_at: v.openedAt ?? null, since: v.since };
     // A version that ended the instant it began (two events of one command) was never true.
-    if (row && String(row.since) < until) this.changes.push({ op: 'upsert', table: 'past', row: { ...row, until } });
+    if (row && String(row.since) < until) this.changes.push({ op: 'upsert', table: 'past', row: { ...row, until, timed: row.due_at === NO_DEADLINE_AT ? 0 : 1 } });
     return (row?.opened_at as string | null | undefined) ?? null;
   }
 }

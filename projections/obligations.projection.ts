@@ -80,11 +80,14 @@ export const obligationsProjection: ProjectionDefinition = {
         ...OBLIGATION_ROW,
         since: 'TEXT',
         until: 'TEXT NOT NULL',
+        timed: 'INTEGER NOT NULL',
       },
-      // A version is its obligation and interval. Keyed by `until` first: the versions valid at a
-      // past asOf ended after it (a range on the key, `since` read in the key), and rows arrive
-      // in roughly `until` order, so inserts append; no other index to keep.
-      primaryKey: ['until', 'since', 'stream_id', 'obligation'],
+      // A version is its obligation and interval. Keyed by `until`: the versions valid at a past
+      // asOf ended after it (a range on the key, `since` read in the key), and rows arrive in
+      // roughly `until` order, so inserts append; no other index to keep. `timed` (1: it had a
+      // due date) comes first so red/yellow, which only ever read timed rows, skip the untimed
+      // versions (the office's intake steps, 批示: most versions of a document) in one range.
+      primaryKey: ['timed', 'until', 'since', 'stream_id', 'obligation'],
     },
     status_counts: {
       columns: { source: 'TEXT', unit: 'TEXT', status: 'TEXT', n: 'INTEGER NOT NULL' },

@@ -30,6 +30,8 @@ export const sortKeyChecks = (sort: ObligationSort): Array<(value: string) => bo
 export interface SqlParts {
   where: string[];
   params: unknown[];
+  /** Only obligations with a due date can match (a red/yellow window): past versions read `timed = 1` only. */
+  timedOnly?: boolean;
 }
 
 export const emptyParts = (): SqlParts => ({ where: [], params: [] });
@@ -44,6 +46,8 @@ export function addWindow(parts: SqlParts, view: ObligationView, asOf: string, b
   if (view === 'overdue') addCondition(parts, 'due_at < ?', asOf);
   else if (view === 'due_soon') addCondition(parts, 'due_at >= ? AND due_at <= ?', asOf, boundary);
   else if (view === 'outstanding') addCondition(parts, 'due_at <= ?', boundary);
+  // The window ends before NO_DEADLINE_AT (asOf ≤ 2100), so no untimed row can match.
+  if (view === 'overdue' || view === 'due_soon' || view === 'outstanding') parts.timedOnly = true;
 }
 
 export function addIn(parts: SqlParts, column: string, values: readonly string[]): void {
@@ -77,7 +81,9 @@ type Sql = (table: (name: string) => string) => string;
 export function versionsAt(parts: SqlParts, asOf: string, columns = ROW): { sql: Sql; params: unknown[] } {
   const where = (...extra: string[]) => `WHERE ${[...parts.where, ...extra].join(' AND ')}`;
   return {
-    sql: (t) => `SELECT ${columns} FROM ${t('open')} ${where('since <= ?')} UNION ALL SELECT ${columns} FROM ${t('past')} ${where('since <= ?', 'until > ?')}`,
+    // `timed` leads the key of `past`: naming its values keeps the `until` range on the key.
+    sql: (t) =>
+      `SELECT ${columns} FROM ${t('open')} ${where('since <= ?')} UNION ALL SELECT ${columns} FROM ${t('past')} ${where(parts.timedOnly ? 'timed = 1' : 'timed IN (0, 1)', 'since <= ?', 'until > ?')}`,
     params: [...parts.params, asOf, ...parts.params, asOf, asOf],
   };
 }
