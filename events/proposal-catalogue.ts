@@ -12,7 +12,7 @@ export const proposalCatalogue: Readonly<Record<ProposalEventType, CatalogueEntr
   },
   'proposal.co_opinion_submitted': { label: '协办意见', schemaVersion: 1, description: '协办单位向主办单位提出协办意见' },
   'proposal.extension_requested': { label: '延期申请', schemaVersion: 1, description: '主办单位申请延长答复时限' },
-  'proposal.extension_approved': { label: '延期批准', schemaVersion: 1, description: '批准延期, 记录新的答复时限' },
+  'proposal.extension_approved': { label: '延期批准', schemaVersion: 2, description: '批准延期, 记录批准的日期和新的答复时限' },
   'proposal.extension_rejected': { label: '延期驳回', schemaVersion: 1, description: '不同意延期, 原时限不变' },
   'proposal.answered': { label: '答复', schemaVersion: 1, description: '主办单位答复代表/委员, 标明 A/B/C/D 类' },
   'proposal.satisfaction_recorded': { label: '满意度', schemaVersion: 1, description: '代表/委员对答复的意见: 满意、基本满意或不满意' },

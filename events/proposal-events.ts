@@ -47,7 +47,11 @@ export type ProposalAssignedData = {
 
 export type CoOpinionSubmittedData = { unit: string; opinion: string; submittedOn: string; late: boolean };
 export type ProposalExtensionRequestedData = { reason: string; requestedDueDate: string };
-export type ProposalExtensionApprovedData = { answerDeadline: Deadline; previousDueDate: string };
+/**
+ * v2 adds `approvedDate`: the day the approver named, before 遇休息日顺延, so new calendar
+ * data can roll it again (v1 events are lifted in events/proposal-upcast.ts).
+ */
+export type ProposalExtensionApprovedData = { answerDeadline: Deadline; previousDueDate: string; approvedDate: string };
 export type ProposalExtensionRejectedData = { reason: string };
 export type ProposalAnsweredData = { answerClass: AnswerClass; summary: string; answeredOn: string; round: number; late: boolean };
 export type SatisfactionRecordedData = { satisfaction: Satisfaction; feedback: string; recordedOn: string; round: number };

@@ -68,7 +68,8 @@ describe('人大代表建议 / 政协委员提案 (第二十七条)', () => {
       spec.given(requested).when({ type: 'approveExtension' }, P.officeDirector, '2026-05-26T02:00:00Z').then([
         {
           type: 'proposal.extension_approved',
-          data: { previousDueDate: '2026-06-02', answerDeadline: { dueDate: '2026-06-22', dueAt: '2026-06-22T15:59:59.999Z', ruleCode: 'ART27_EXTENSION_APPROVED' } },
+          // The named day is kept as well, so new calendar data can roll it again.
+          data: { previousDueDate: '2026-06-02', approvedDate: '2026-06-20', answerDeadline: { dueDate: '2026-06-22', dueAt: '2026-06-22T15:59:59.999Z', ruleCode: 'ART27_EXTENSION_APPROVED' } },
         },
       ], true);
     });

@@ -98,7 +98,11 @@ function approveExtension(c: Of<'approveExtension'>, state: ProposalState, ctx: 
   const date = c.dueDate === undefined ? state.pendingExtension.requestedDueDate : requireDate(c.dueDate, 'dueDate', '批准延至日期');
   if (date <= state.answerDeadline!.dueDate) throw invalid('EXTENSION_NOT_LATER', `批准延至日期须晚于现答复时限 ${state.answerDeadline!.dueDate}`, ART27);
   return [
-    proposalEvent('proposal.extension_approved', { answerDeadline: extendedDeadline(date, ctx.deps.calendar), previousDueDate: state.answerDeadline!.dueDate }),
+    proposalEvent('proposal.extension_approved', {
+      answerDeadline: extendedDeadline(date, ctx.deps.calendar),
+      previousDueDate: state.answerDeadline!.dueDate,
+      approvedDate: date,
+    }),
   ];
 }
 
