@@ -18,6 +18,11 @@ export const proposalCatalogue: Readonly<Record<ProposalEventType, CatalogueEntr
   'proposal.satisfaction_recorded': { label: '满意度', schemaVersion: 1, description: '代表/委员对答复的意见: 满意、基本满意或不满意' },
   'proposal.reopened': { label: '重新办理', schemaVersion: 1, description: '代表/委员不满意, 重新办理并记录新的答复时限 (默认 1 个月)' },
   'proposal.result_published': { label: '公开办理结果', schemaVersion: 1, description: '主动公开办理结果 (第二十七条)' },
+  'proposal.deadlines_recalculated': {
+    label: '时限重算',
+    schemaVersion: 1,
+    description: '日历数据更新后重算暂定的答复时限和协办意见时限, 记录新旧时限 (第二十七条 限时办结, DESIGN §5)',
+  },
 };
 
 export const PROPOSAL_EVENT_TYPES = Object.keys(proposalCatalogue) as ProposalEventType[];

@@ -58,6 +58,16 @@ export type SatisfactionRecordedData = { satisfaction: Satisfaction; feedback: s
 /** 不满意 → handled again (round + 1) with a new deadline. */
 export type ProposalReopenedData = { round: number; reopenedAt: string; answerDeadline: Deadline };
 export type ProposalResultPublishedData = { publishedOn: string; channel: string; url?: string };
+/**
+ * 时限重算 with newer calendar data: each deadline that changed (its date, or no longer
+ * provisional), before and after; a pair is absent when that deadline did not change.
+ */
+export type ProposalDeadlinesRecalculatedData = {
+  previousAnswerDeadline?: Deadline;
+  answerDeadline?: Deadline;
+  previousCoOpinionDeadline?: Deadline;
+  coOpinionDeadline?: Deadline;
+};
 
 export type ProposalDataByType = {
   'proposal.registered': ProposalRegisteredData;
@@ -70,6 +80,7 @@ export type ProposalDataByType = {
   'proposal.satisfaction_recorded': SatisfactionRecordedData;
   'proposal.reopened': ProposalReopenedData;
   'proposal.result_published': ProposalResultPublishedData;
+  'proposal.deadlines_recalculated': ProposalDeadlinesRecalculatedData;
 };
 
 export type ProposalEventType = keyof ProposalDataByType;

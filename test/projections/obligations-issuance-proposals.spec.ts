@@ -1,4 +1,6 @@
 import { obligationsProjection } from '../../projections/obligations.projection';
+import { ChineseDaysCalendar } from '../../src/calendar/chinese-days-calendar';
+import { proposalAggregate } from '../../src/proposals/proposal.aggregate';
 import type { IssuanceCommand } from '../../src/issuance/domain/issuance-commands';
 import type { Actor } from '../../src/domain/decider';
 import { NORMATIVE, type NormativeStep } from '../issuance/normative-steps';
@@ -8,6 +10,7 @@ import { directory, who, World } from './support/world';
 /** Projection spec: 发文 (第二十、四十三—四十五条) and 建议提案 (第二十七条) → who is awaited. */
 const I1 = '22222222-2222-4222-8222-222222222222';
 const P1 = '33333333-3333-4333-8333-333333333333';
+const P2 = '33333333-3333-4333-8333-333333333334';
 const keys = (h: ProjectionHarness) => h.rows('open').map((r) => `${r.obligation}|${r.type}|${r.owed_by}|${r.unit}|${r.due_date}`);
 
 function step(world: World, name: NormativeStep): void {
@@ -94,6 +97,50 @@ describe('obligations projection: 人大建议 / 政协提案 (第二十七条)'
     h.apply(world.events);
     expect(keys(h)).toEqual([]);
     expect(h.rows('status_counts')).toEqual([{ source: 'proposal', unit: 'education', status: 'closed', n: 1 }]);
+    expectIdempotent(obligationsProjection, world.events);
+  });
+
+  it('第二十七条: a 时限重算 on 2027 calendar data moves the open rows to the recounted days; the provisional versions become past', () => {
+    // A (hypothetical) 2027 notice: 元旦 2027-01-01 and 清明 2027-04-05 are holidays.
+    const with2027 = proposalAggregate({ calendar: new ChineseDaysCalendar({ holidays: ['2027-01-01', '2027-04-05'], workdays: [], coveredThrough: '2027-12-31' }), directory });
+    const world = new World();
+    const register = { type: 'register', kind: 'npc_suggestion', number: '第0031号', session: '市十六届人大五次会议', proposer: '王代表', subject: '关于增设公交站点的建议' } as const;
+    world.at('2026-11-30T02:00:00Z').proposal(P1, register, who.officeClerk);
+    // 协办 by 2026-12-01 + 1 month = 2027-01-01, 答复 by 2027-03-01 (a Monday either way).
+    world.at('2026-12-01T02:00:00Z').proposal(P1, { type: 'assign', leadUnit: 'education', coUnits: ['transport'] }, who.officeClerk);
+    world.at('2027-01-04T02:00:00Z').proposal(P2, { ...register, number: '第0032号' }, who.officeClerk);
+    // 答复 by 2027-01-05 + 3 months = 2027-04-05.
+    world.at('2027-01-05T02:00:00Z').proposal(P2, { type: 'assign', leadUnit: 'transport' }, who.officeClerk);
+    const h = new ProjectionHarness(obligationsProjection).apply(world.events);
+    const byDoc = () => h.rows('open').map((r) => `${r.doc_id === P1 ? 'P1' : 'P2'} ${r.obligation} ${r.due_date} ${r.due_at}`);
+    expect(byDoc()).toEqual([
+      'P1 answer 2027-03-01 2027-03-01T15:59:59.999Z',
+      'P1 co_opinion:transport 2027-01-01 2027-01-01T15:59:59.999Z',
+      'P2 answer 2027-04-05 2027-04-05T15:59:59.999Z',
+    ]);
+
+    world.at('2027-01-06T02:00:00Z').run(with2027, P1, { type: 'recalculateDeadlines' }, who.officeClerk);
+    world.run(with2027, P2, { type: 'recalculateDeadlines' }, who.officeClerk);
+    h.apply(world.events);
+    expect(byDoc()).toEqual([
+      'P1 answer 2027-03-01 2027-03-01T15:59:59.999Z',
+      'P1 co_opinion:transport 2027-01-04 2027-01-04T15:59:59.999Z',
+      'P2 answer 2027-04-06 2027-04-06T15:59:59.999Z',
+    ]);
+    // A moved obligation keeps the moment it arose; its new version begins with the 重算.
+    expect(h.rows('open').filter((r) => r.due_date !== '2027-03-01').map((r) => [r.opened_at, r.since])).toEqual([
+      ['2026-12-01T02:00:00.000Z', '2027-01-06T02:00:00.000Z'],
+      ['2027-01-05T02:00:00.000Z', '2027-01-06T02:00:00.000Z'],
+    ]);
+    expect(h.rows('past').map((r) => [r.doc_id === P1 ? 'P1' : 'P2', r.obligation, r.due_date, r.since, r.until])).toEqual([
+      ['P1', 'co_opinion:transport', '2027-01-01', '2026-12-01T02:00:00.000Z', '2027-01-06T02:00:00.000Z'],
+      ['P2', 'answer', '2027-04-05', '2027-01-05T02:00:00.000Z', '2027-01-06T02:00:00.000Z'],
+    ]);
+    expect(h.rows('due_counts')).toEqual([
+      { unit: 'education', due_date: '2027-03-01', n: 1 },
+      { unit: 'transport', due_date: '2027-01-04', n: 1 },
+      { unit: 'transport', due_date: '2027-04-06', n: 1 },
+    ]);
     expectIdempotent(obligationsProjection, world.events);
   });
 });

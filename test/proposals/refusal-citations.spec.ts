@@ -28,6 +28,8 @@ const CITED: Array<[article: string, code: string, given: ProposalEvent[], comma
   [ART27, 'NOT_LEAD_UNIT', coOpinionGiven, { type: 'answer', answerClass: 'A', summary: '已解决' }, P.housingClerk],
   [ART27, 'NOT_OFFICE', answered, { type: 'recordSatisfaction', satisfaction: 'satisfied' }, P.eduClerk],
   [ART27, 'NOT_PUBLISHER', answered, { type: 'publishResult', channel: '网站' }, P.housingClerk],
+  [ART27, 'NOT_OFFICE', coOpinionGiven, { type: 'recalculateDeadlines' }, P.eduClerk],
+  [ART27, 'DEADLINE_NOT_PROVISIONAL', coOpinionGiven, { type: 'recalculateDeadlines' }, P.officeClerk],
 ];
 
 /** Lifecycle refusals and malformed input: 第二十七条 is not their reason, so none is cited. */

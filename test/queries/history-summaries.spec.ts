@@ -51,6 +51,10 @@ describe('history summaries', () => {
     expect(summaryOf('proposal.reopened')).toBe('代表/委员不满意,重新办理(第 2 轮);答复时限 2027-03-10(暂定)');
   });
 
+  it('第二十七条: 时限重算 names each recounted deadline with its old and new due date', () => {
+    expect(summaryOf('proposal.deadlines_recalculated')).toBe('按更新的工作日历重算时限:答复时限由 2027-03-01(暂定) 改为 2027-03-01,协办意见时限由 2027-01-01(暂定) 改为 2027-01-04');
+  });
+
   it('第二十七条: 建议 kinds, answer classes and satisfaction by their meaning', () => {
     expect(summaryOf('proposal.registered')).toBe('登记人大代表建议 第0012号《关于增加城区学校周边停车位的建议》(市十六届人大五次会议),领衔:王代表,附议:李代表');
     expect(summaryOf('proposal.answered')).toBe('答复代表/委员(按时):B 类(正在解决或列入计划解决);已列入明年计划');

@@ -9,6 +9,7 @@ export type ProposalCommand =
   | { type: 'rejectExtension'; reason: string }
   | { type: 'answer'; answerClass: AnswerClass; summary: string }
   | { type: 'recordSatisfaction'; satisfaction: Satisfaction; feedback?: string }
-  | { type: 'publishResult'; channel: string; url?: string };
+  | { type: 'publishResult'; channel: string; url?: string }
+  | { type: 'recalculateDeadlines' };
 
 export type ProposalCommandType = ProposalCommand['type'];

@@ -39,3 +39,21 @@ export function extendedDeadline(date: IsoDate, calendar: WorkingCalendar): Dead
     provisional: calendar.isProvisional(date) || calendar.isProvisional(dueDate),
   };
 }
+
+/**
+ * What the current 答复 deadline was counted from: the 交办, a 重新办理, or the day an
+ * approved extension named. Kept in the state so new calendar data can count it again.
+ */
+export type AnswerDeadlineBasis = { from: 'assignment' | 'reopening'; at: string } | { from: 'extension'; date: IsoDate };
+
+/** The 答复 deadline counted again from its basis with `calendar`, under the same rule. */
+export function recountAnswerDeadline(basis: AnswerDeadlineBasis, policy: ProposalDeadlinePolicy, calendar: WorkingCalendar): Deadline {
+  switch (basis.from) {
+    case 'assignment':
+      return answerDeadline(basis.at, policy, calendar);
+    case 'reopening':
+      return reopenDeadline(basis.at, policy, calendar);
+    case 'extension':
+      return extendedDeadline(basis.date, calendar);
+  }
+}

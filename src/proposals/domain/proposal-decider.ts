@@ -1,11 +1,11 @@
 import type { Actor, DecisionContext, Decider } from '../../domain/decider';
 import { DomainError } from '../../domain/domain-error';
-import { shanghaiDate } from '../../calendar/deadline-policy';
+import { shanghaiDate, type Deadline } from '../../calendar/deadline-policy';
 import { proposalEvent, type AnswerClass, type ProposalEvent, type ProposalKind, type Satisfaction } from '../../../events/proposal-events';
 import { requireDate } from '../../domain/require-date';
 import { forbidden, invalid, invalidState, requireOneOf, requireText } from '../../issuance/domain/issuance-errors';
 import type { ProposalCommand } from './proposal-commands';
-import { answerDeadline, coOpinionDeadline, extendedDeadline, reopenDeadline } from './proposal-deadlines';
+import { answerDeadline, coOpinionDeadline, extendedDeadline, recountAnswerDeadline, reopenDeadline } from './proposal-deadlines';
 import { DEFAULT_PROPOSAL_POLICY, type ProposalDeps } from './proposal-deps';
 import { evolveProposal, initialProposalState, type ProposalState } from './proposal-state';
 
@@ -153,6 +153,33 @@ function publishResult(c: Of<'publishResult'>, state: ProposalState, ctx: Ctx): 
   return [proposalEvent('proposal.result_published', { publishedOn: today(ctx), channel, ...(url ? { url } : {}) })];
 }
 
+/**
+ * 第二十七条 限时办结 on newer calendar data (CALENDAR_OVERRIDE_FILE, a new package): each open
+ * deadline that is provisional is counted again from where it started (the 答复 from 交办, a
+ * 重新办理 or the day an approved extension named; the 协办意见 from 交办 while an opinion is
+ * still owed). A deadline counted on official data stays as it is. The change is recorded as
+ * an event (DESIGN §5); nothing changed, nothing recorded.
+ */
+function recalculateDeadlines(state: ProposalState, ctx: Ctx): ProposalEvent[] {
+  requireHandling(state);
+  if (!isOffice(ctx.actor)) throw forbidden('NOT_OFFICE', '建议、提案的办理时限由市政府办公室重算', ART27);
+  const { calendar } = ctx.deps;
+  const policy = policyOf(ctx);
+  const answer = state.answerDeadline!;
+  const coOpinion = state.coUnits.some((u) => state.coOpinions[u] === undefined) ? state.coOpinionDeadline : undefined;
+  if (!answer.provisional && !coOpinion?.provisional) {
+    throw invalidState('DEADLINE_NOT_PROVISIONAL', '答复时限和尚待提出的协办意见时限都不是暂定时限, 无须重算', ART27);
+  }
+  const moved = (previous: Deadline, next: Deadline) => next.dueAt !== previous.dueAt || next.provisional !== previous.provisional;
+  const newAnswer = answer.provisional ? recountAnswerDeadline(state.answerDeadlineBasis!, policy, calendar) : answer;
+  const newCoOpinion = coOpinion?.provisional ? coOpinionDeadline(state.assignedAt!, policy, calendar) : coOpinion;
+  const data = {
+    ...(moved(answer, newAnswer) && { previousAnswerDeadline: answer, answerDeadline: newAnswer }),
+    ...(coOpinion && newCoOpinion && moved(coOpinion, newCoOpinion) && { previousCoOpinionDeadline: coOpinion, coOpinionDeadline: newCoOpinion }),
+  };
+  return Object.keys(data).length === 0 ? [] : [proposalEvent('proposal.deadlines_recalculated', data)];
+}
+
 function requireHandling(state: ProposalState): void {
   if (state.status === 'registered') throw invalidState('NOT_ASSIGNED', '该建议/提案尚未交办');
   if (state.status !== 'handling') throw invalidState('NOT_HANDLING', '该建议/提案不在办理中');
@@ -179,6 +206,8 @@ function decide(command: ProposalCommand, state: ProposalState, ctx: Ctx): Propo
       return recordSatisfaction(command, state, ctx);
     case 'publishResult':
       return publishResult(command, state, ctx);
+    case 'recalculateDeadlines':
+      return recalculateDeadlines(state, ctx);
     default:
       throw invalid('UNKNOWN_COMMAND', `未知的建议/提案命令 ${String((command as { type?: unknown }).type)}`);
   }

@@ -1,9 +1,18 @@
 import { ANSWER_CLASS_LABELS, PROPOSAL_KIND_LABELS, SATISFACTION_LABELS, type ProposalEventType } from '../../../events/proposal-events';
-import { colon, due, labelOf, list, onTime, str, type Describers } from './describe-parts';
+import { colon, due, labelOf, list, onTime, str, type Data, type Describers } from './describe-parts';
 
 const late = (v: unknown) => onTime(typeof v === 'boolean' ? !v : undefined);
 /** Rounds after the first are 不满意 → 重新办理 (第二十七条). */
 const round = (v: unknown) => (Number(v) > 1 ? `第 ${str(v)} 轮` : '');
+
+/** `答复时限由 2027-03-01(暂定) 改为 2027-03-02` for each recounted deadline. */
+const recounted = (d: Data) =>
+  [
+    d.answerDeadline ? `答复时限由 ${due(d.previousAnswerDeadline)} 改为 ${due(d.answerDeadline)}` : '',
+    d.coOpinionDeadline ? `协办意见时限由 ${due(d.previousCoOpinionDeadline)} 改为 ${due(d.coOpinionDeadline)}` : '',
+  ]
+    .filter(Boolean)
+    .join(',');
 
 /** 人大代表建议/政协委员提案 (stream `proposal-<id>`, 第二十七条). */
 export const proposalDescriptions: Describers<ProposalEventType> = {
@@ -23,4 +32,5 @@ export const proposalDescriptions: Describers<ProposalEventType> = {
     `代表/委员对${round(d.round)}答复${labelOf(SATISFACTION_LABELS, d.satisfaction)}${d.feedback ? `;反馈:${str(d.feedback)}` : ''}`,
   'proposal.reopened': (d) => `代表/委员不满意,重新办理(第 ${str(d.round)} 轮);答复时限 ${due(d.answerDeadline)}`,
   'proposal.result_published': (d) => `在${str(d.channel)}公开办理结果${d.url ? `(${str(d.url)})` : ''}`,
+  'proposal.deadlines_recalculated': (d) => `按更新的工作日历重算时限:${recounted(d)}`,
 };

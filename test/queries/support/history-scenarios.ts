@@ -1,6 +1,8 @@
+import { ChineseDaysCalendar } from '../../../src/calendar/chinese-days-calendar';
 import type { StoredEvent } from '../../../src/event-store/event-store.port';
+import { proposalAggregate } from '../../../src/proposals/proposal.aggregate';
 import { assignedDocument } from '../../projections/support/document-steps';
-import { who, World } from '../../projections/support/world';
+import { directory, who, World } from '../../projections/support/world';
 
 /**
  * Real events of every catalogued type, made by the deciders (World), for the history
@@ -16,6 +18,7 @@ export const ID = {
   minutes: '22222222-2222-4222-8222-000000000004',
   departmental: '22222222-2222-4222-8222-000000000005',
   proposal: '33333333-3333-4333-8333-000000000001',
+  recounted: '33333333-3333-4333-8333-000000000002',
 };
 
 /** 收文: 会商 with a 不同意, reported and coordinated, 提出意见, 关闭, 归档. */
@@ -167,6 +170,17 @@ function proposal(w: World): void {
   go({ type: 'publishResult', channel: '张家港市人民政府网站' }, lead, '2027-03-06T02:00:00Z');
 }
 
+/**
+ * 建议 时限重算: 交办 2026-12-01 with a 协办 unit, both deadlines past the official data, then
+ * recounted on a (hypothetical) 2027 notice with 元旦 2027-01-01 off.
+ */
+function recountedProposal(w: World): void {
+  const with2027 = proposalAggregate({ calendar: new ChineseDaysCalendar({ holidays: ['2027-01-01'], workdays: [], coveredThrough: '2027-12-31' }), directory });
+  w.at('2026-11-30T02:00:00Z').proposal(ID.recounted, { type: 'register', kind: 'cppcc_proposal', number: '第0031号', session: '市政协十五届五次会议', proposer: '陈委员', subject: '关于增设公交站点的提案' }, who.officeClerk);
+  w.at('2026-12-01T02:00:00Z').proposal(ID.recounted, { type: 'assign', leadUnit: 'education', coUnits: ['transport'] }, who.officeClerk);
+  w.at('2026-12-10T02:00:00Z').run(with2027, ID.recounted, { type: 'recalculateDeadlines' }, who.officeClerk);
+}
+
 /** Every scenario, in one World; its events plus the hand-made 时限重算. */
 export function historyScenarios(): StoredEvent[] {
   const w = new World();
@@ -177,5 +191,6 @@ export function historyScenarios(): StoredEvent[] {
   officeIssuance(w);
   otherDrafts(w);
   proposal(w);
+  recountedProposal(w);
   return [...w.events, recalculated(w)];
 }
