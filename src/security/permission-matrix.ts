@@ -277,6 +277,7 @@ export const PERMISSION_MATRIX: Record<string, Record<string, CommandRule>> = {
       ],
       refuse: { code: 'NOT_PUBLISHER', message: '办理结果由主办单位或市政府办公室公开', article: A27 },
     },
+    recalculateDeadlines: proposalOffice('重算办理时限', '建议、提案的办理时限由市政府办公室重算'),
   },
   audit: {
     seal: {

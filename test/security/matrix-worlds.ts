@@ -285,5 +285,6 @@ export function proposalCases(t: TestApp): Record<string, CommandCase> {
     answer: { path: p('answer'), body: body({ answerClass: 'A', summary: '已采纳' }), world: lead },
     recordSatisfaction: { path: p('satisfaction'), body: body({ satisfaction: 'satisfied' }), world: lead },
     publishResult: { path: p('publication'), body: body({ channel: '政府网站' }), world: lead },
+    recalculateDeadlines: { path: p('deadline-recalculation'), body: body({}), world: lead },
   };
 }

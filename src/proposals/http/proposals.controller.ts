@@ -89,6 +89,11 @@ export class ProposalsController {
     return this.run(id, { type: 'publishResult', ...b }, a, r, p);
   }
 
+  @Post(':id/deadline-recalculation') @HttpCode(200) @ApiOperation({ summary: '按最新日历数据重算暂定的答复、协办意见时限' })
+  recalculate(@Id() id: string, @CurrentActor() a: Actor, @Req() r: Req, @Res({ passthrough: true }) p: Reply) {
+    return this.run(id, { type: 'recalculateDeadlines' }, a, r, p);
+  }
+
   @Get(':id')
   @ApiOperation({ summary: '建议/提案当前状态; ETag 为版本号' })
   async get(@Id() id: string, @Res({ passthrough: true }) reply: Reply) {
