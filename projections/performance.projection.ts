@@ -31,7 +31,7 @@ const unfinished: Row = { finished_at: null, finished_date: null, on_time: null 
  */
 export const performanceProjection: ProjectionDefinition = {
   name: 'performance',
-  version: 2,
+  version: 3,
   description: '绩效: 每件交办事项的交办、时限、办结和是否按时, 以及催办、延期记录',
   tables: {
     facts: {
@@ -83,6 +83,7 @@ export const performanceProjection: ProjectionDefinition = {
     'proposal.extension_approved',
     'proposal.answered',
     'proposal.reopened',
+    'proposal.deadlines_recalculated',
   ],
   apply(e, lookup) {
     const stream = sourceOf(e.streamId);
@@ -119,6 +120,9 @@ export const performanceProjection: ProjectionDefinition = {
         return [finished(d.late !== true)];
       case 'proposal.reopened':
         return [patch({ ...due(d.answerDeadline), ...unfinished })];
+      case 'proposal.deadlines_recalculated':
+        // The fact's deadline is the 答复's; a recount of the 协办意见 alone leaves it.
+        return d.answerDeadline ? [patch(due(d.answerDeadline))] : [];
       default:
         return [];
     }
