@@ -4,7 +4,8 @@
  * on the same cached scenario, side by side in one process run:
  *
  *   raw        read-all + JSON.parse (bench:rebuild's baseline), with its CPU per event;
- *   ideal      the least work a rebuild can do with these projections, on one thread: each
+ *   runner     the real rebuild (bench:rebuild's), with its CPU per event;
+ *   ideal      a rebuild stripped to the essential work with these projections, one thread: each
  *              item's events (read in stream order) go through the projections' own handlers
  *              against an in-memory lookup of that item's rows, and only the final rows are
  *              written, with plain INSERTs into fresh tables, indexes built at the end. No
@@ -14,7 +15,8 @@
  *
  * The `ideal` path is a measurement, not a second way to rebuild: it skips what the runner
  * must do (crash safety, the live tail, bounded memory for any log order) and would need a
- * merge step. Its CPU per event bounds any design: two cores give at most 2 / (CPU per event).
+ * merge step. The lower of the two CPU figures per event is the cost of the projections' own
+ * work as far as we can make it: two cores give at most 2 / (that CPU per event).
  *
  *   npm run bench:rebuild-ceiling                     # 1,000,000 events (bench:rebuild's file)
  *   npm run bench:rebuild-ceiling -- --events 200000
@@ -26,6 +28,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { ALL_PROJECTIONS } from '../projections';
+import { rebuildAll } from './rebuild';
 import type { Change, ProjectionDefinition, ProjectionLookup, Row, TableSchema } from '../projections/projection';
 import { COLUMNS, toStoredEvent, type EventRow } from '../src/event-store/sqlite/sqlite-event-store';
 import type { StoredEvent } from '../src/event-store/event-store.port';
@@ -183,6 +186,9 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'gongwen-bench-ceiling-'));
   try {
     const raws = [rawReadAll(file), rawReadAll(file)];
+    const run = await rebuildAll(file, ALL_PROJECTIONS);
+    rmSync(run.dir, { recursive: true, force: true });
+    const runner: Measured = { events: run.events, seconds: run.seconds, cpuMicros: run.cpuMicros };
     const one = measure(() => idealRebuild({ file, part: 0, parts: 1 }, join(dir, 'ideal.sqlite')));
     const ideal: Measured = { events: one.result, seconds: one.seconds, cpuMicros: one.cpuMicros };
     const two = await inWorkers(file, 2, dir);
@@ -192,14 +198,16 @@ async function main(): Promise<void> {
     const cpu = (m: Measured) => m.cpuMicros / m.events;
     const line = (label: string, m: Measured, note = '') =>
       `${label.padEnd(26)} ${fmt(rate(m)).padStart(9)} events/s  ${((rate(m) / rate(raw)) * 100).toFixed(0).padStart(3)} % of raw  ${cpu(m).toFixed(1).padStart(5)} µs CPU/event${note}`;
-    const bound = 2e6 / cpu(ideal);
+    const cheapest = Math.min(cpu(runner), cpu(ideal));
+    const bound = 2e6 / cheapest;
     process.stdout.write(
       [
         `bench:rebuild-ceiling — ${fmt(raw.events)} events, projections: ${ALL_PROJECTIONS.map((d) => d.name).join(', ')}`,
         line('raw read-all + JSON.parse', raw, `  (best of ${raws.length})`),
+        line('runner (bench:rebuild)', runner),
         line('ideal, one thread', ideal),
         line('ideal × 2 worker threads', two, '  (two halves, no merge)'),
-        `two cores at the ideal's CPU per event: at most ${fmt(bound)} events/s = ${((bound / rate(raw)) * 100).toFixed(0)} % of raw (goals: 100,000 events/s, 50 %)`,
+        `two cores at ${cheapest.toFixed(1)} µs CPU per event (the cheaper of runner and ideal): at most ${fmt(bound)} events/s = ${((bound / rate(raw)) * 100).toFixed(0)} % of raw (goals: 100,000 events/s, 50 %)`,
         '',
       ].join('\n'),
     );

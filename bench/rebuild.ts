@@ -73,7 +73,8 @@ function rawReadAll(file: string): { events: number; seconds: number } {
   return { events, seconds };
 }
 
-async function rebuildAll(file: string, definitions: ProjectionDefinition[]): Promise<{ seconds: number; events: number; peakRss: number; dir: string }> {
+/** Rebuilds `definitions` from `file` into a fresh read-model dir (the caller removes `dir`). */
+export async function rebuildAll(file: string, definitions: ProjectionDefinition[]): Promise<{ seconds: number; events: number; peakRss: number; cpuMicros: number; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'gongwen-bench-rm-'));
   const store = new SqliteEventStore({ file });
   const runner = new ProjectionRunner({ store, dataDir: dir, definitions, retireGraceMs: 0, rebuildRequestPollMs: 0, ...(BATCH ? { rebuildBatch: BATCH } : {}) });
@@ -81,17 +82,19 @@ async function rebuildAll(file: string, definitions: ProjectionDefinition[]): Pr
   let peakRss = process.memoryUsage.rss();
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 20);
   const bar = new ProgressBar();
+  const cpu = process.cpuUsage();
   const started = process.hrtime.bigint();
   const result = await runner.rebuild('all', (p) =>
     bar.update({ label: 'rebuild', done: p.processed, remaining: p.remaining.events, eventsPerSecond: p.eventsPerSecond, etaSeconds: p.etaSeconds }),
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const used = process.cpuUsage(cpu);
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.memoryUsage.rss());
   bar.finish('');
   await runner.stop();
   await store.close();
-  return { seconds, events: result.events, peakRss, dir };
+  return { seconds, events: result.events, peakRss, cpuMicros: used.user + used.system, dir };
 }
 
 /** The same events, reordered so items interleave: revision r about r × gap after the item's first event. */
@@ -161,7 +164,9 @@ async function main(): Promise<void> {
   rmSync(rebuild.dir, { recursive: true, force: true });
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  });
+}
