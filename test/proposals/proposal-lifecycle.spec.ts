@@ -122,6 +122,25 @@ describe('人大代表建议 / 政协委员提案 (第二十七条)', () => {
     ]);
   });
 
+  it('第二十七条: the answer of a 重新办理 is published too, though the round-1 answer the deputy rejected was published', () => {
+    const events = history([
+      [{ type: 'publishResult', channel: '张家港市人民政府网站' }, P.officeClerk, '2026-05-21T02:00:00Z'],
+      [{ type: 'recordSatisfaction', satisfaction: 'dissatisfied', feedback: '实施进度太慢' }, P.officeClerk, '2026-06-05T02:00:00Z'],
+      [{ type: 'answer', answerClass: 'A', summary: '已新增泊位120个' }, P.eduClerk, '2026-07-01T02:00:00Z'],
+    ], answered);
+    spec.given(events).when({ type: 'publishResult', channel: '张家港市人民政府网站' }, P.officeClerk, '2026-07-02T02:00:00Z').then([
+      { type: 'proposal.result_published', data: { publishedOn: '2026-07-02', channel: '张家港市人民政府网站' } },
+    ]);
+    const again = history([[{ type: 'publishResult', channel: '网站' }, P.officeClerk, '2026-07-02T02:00:00Z']], events);
+    spec.given(again).when({ type: 'publishResult', channel: '网站' }, P.officeClerk).thenRefused({ kind: 'invalid_state', code: 'ALREADY_PUBLISHED' });
+  });
+
+  it('a second satisfaction once the deputy was satisfied is refused as already recorded, not as unanswered', () => {
+    const closed = history([[{ type: 'recordSatisfaction', satisfaction: 'satisfied' }, P.officeClerk, '2026-06-05T02:00:00Z']], answered);
+    const error = spec.given(closed).when({ type: 'recordSatisfaction', satisfaction: 'dissatisfied' }, P.officeClerk).thenRefused({ kind: 'invalid_state', code: 'SATISFACTION_ALREADY_RECORDED' });
+    expect(error.message).toBe('代表/委员已对本件答复表示满意, 该件已办结');
+  });
+
   it('a result cannot be published before an answer (a lifecycle refusal: no article cited)', () => {
     const error = spec.given(assigned).when({ type: 'publishResult', channel: '网站' }, P.officeClerk).thenRefused({ kind: 'invalid_state', code: 'NOT_ANSWERED' });
     expect(error.article).toBeUndefined();

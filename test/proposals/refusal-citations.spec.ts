@@ -12,6 +12,7 @@ const assigned = history([[{ type: 'assign', leadUnit: 'education', coUnits: ['h
 const coOpinionGiven = history([[{ type: 'submitCoOpinion', opinion: '同意' }, P.housingClerk, '2026-03-05T02:00:00Z']], assigned);
 const extensionRequested = history([[{ type: 'requestExtension', reason: '需统筹资金', requestedDueDate: '2026-06-20' }, P.eduClerk, NOW]], coOpinionGiven);
 const answered = history([[{ type: 'answer', answerClass: 'B', summary: '已列入计划' }, P.eduClerk, NOW]], coOpinionGiven);
+const closed = history([[{ type: 'recordSatisfaction', satisfaction: 'satisfied' }, P.officeClerk, NOW]], answered);
 const published = history([[{ type: 'publishResult', channel: '网站' }, P.officeClerk, NOW]], answered);
 
 /** Every refusal of the proposal decider that enforces 第二十七条, run once. */
@@ -45,6 +46,7 @@ const UNCITED: Array<[code: string, given: ProposalEvent[], command: ProposalCom
   ['NO_EXTENSION_REQUEST', coOpinionGiven, { type: 'approveExtension' }, P.officeDirector],
   ['NOT_ANSWERED', coOpinionGiven, { type: 'recordSatisfaction', satisfaction: 'satisfied' }, P.officeClerk],
   ['NOT_ANSWERED', coOpinionGiven, { type: 'publishResult', channel: '网站' }, P.officeClerk],
+  ['SATISFACTION_ALREADY_RECORDED', closed, { type: 'recordSatisfaction', satisfaction: 'satisfied' }, P.officeClerk],
   ['ALREADY_PUBLISHED', published, { type: 'publishResult', channel: '网站' }, P.officeClerk],
   ['DATE_INVALID', coOpinionGiven, { type: 'requestExtension', reason: '需统筹资金', requestedDueDate: '2026-06-31' }, P.eduClerk],
 ];

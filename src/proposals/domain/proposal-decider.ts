@@ -1,7 +1,7 @@
 import type { Actor, DecisionContext, Decider } from '../../domain/decider';
 import { DomainError } from '../../domain/domain-error';
 import { shanghaiDate, type Deadline } from '../../calendar/deadline-policy';
-import { proposalEvent, type AnswerClass, type ProposalEvent, type ProposalKind, type Satisfaction } from '../../../events/proposal-events';
+import { proposalEvent, SATISFACTION_LABELS, type AnswerClass, type ProposalEvent, type ProposalKind, type Satisfaction } from '../../../events/proposal-events';
 import { requireDate } from '../../domain/require-date';
 import { forbidden, invalid, invalidState, requireOneOf, requireText } from '../../issuance/domain/issuance-errors';
 import type { ProposalCommand } from './proposal-commands';
@@ -131,6 +131,7 @@ function answer(c: Of<'answer'>, state: ProposalState, ctx: Ctx): ProposalEvent[
 
 /** The deputy's (member's) satisfaction; 不满意 reopens handling with its own deadline. */
 function recordSatisfaction(c: Of<'recordSatisfaction'>, state: ProposalState, ctx: Ctx): ProposalEvent[] {
+  if (state.status === 'closed') throw invalidState('SATISFACTION_ALREADY_RECORDED', `代表/委员已对本件答复表示${SATISFACTION_LABELS[state.lastSatisfaction!]}, 该件已办结`);
   if (state.status !== 'answered') throw invalidState('NOT_ANSWERED', '尚未答复, 无从征询满意度');
   if (!isOffice(ctx.actor)) throw forbidden('NOT_OFFICE', '代表/委员的意见由市政府办公室记录', ART27);
   const satisfaction = requireOneOf<Satisfaction>(c.satisfaction, ['satisfied', 'basically_satisfied', 'dissatisfied'], 'satisfaction', '满意度');
@@ -146,7 +147,7 @@ function recordSatisfaction(c: Of<'recordSatisfaction'>, state: ProposalState, c
 /** 第二十七条: 主动公开办理结果. */
 function publishResult(c: Of<'publishResult'>, state: ProposalState, ctx: Ctx): ProposalEvent[] {
   if (state.status !== 'answered' && state.status !== 'closed') throw invalidState('NOT_ANSWERED', '尚未答复, 没有可公开的办理结果');
-  if (state.published) throw invalidState('ALREADY_PUBLISHED', '办理结果已公开');
+  if (state.published) throw invalidState('ALREADY_PUBLISHED', '本轮答复的办理结果已公开');
   if (!isOffice(ctx.actor) && !isUnitClerkOf(ctx.actor, state.leadUnit)) throw forbidden('NOT_PUBLISHER', '办理结果由主办单位或市政府办公室公开', ART27);
   const channel = requireText(c.channel, 'channel', '公开渠道', 200);
   const url = c.url === undefined ? undefined : requireText(c.url, 'url', '公开网址', 2000);

@@ -19,6 +19,7 @@ export interface ProposalState {
   pendingExtension?: { requestedDueDate: string };
   round: number;
   lastSatisfaction?: Satisfaction;
+  /** Whether the current round's answer is published: each answer is a result to publish (第二十七条). */
   published: boolean;
 }
 
@@ -42,7 +43,7 @@ export function evolveProposal(state: ProposalState, event: ProposalEvent): Prop
     case 'proposal.extension_rejected':
       return { ...state, pendingExtension: undefined };
     case 'proposal.answered':
-      return { ...state, status: 'answered', pendingExtension: undefined };
+      return { ...state, status: 'answered', pendingExtension: undefined, published: false };
     case 'proposal.satisfaction_recorded':
       return { ...state, lastSatisfaction: event.data.satisfaction, status: event.data.satisfaction === 'dissatisfied' ? state.status : 'closed' };
     case 'proposal.reopened':
