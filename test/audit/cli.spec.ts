@@ -74,4 +74,17 @@ describe('audit CLI: seal, public-key, verify', () => {
     expect(out).toContain('外部锚定的封印');
     process.env.DATA_DIR = dataDir;
   });
+
+  it.each([['garbage'], ['1:abc'], ['0:' + 'a'.repeat(64)], [undefined]])('verify --anchor %s is a usage error (exit 2) naming N:merkleRoot, not a tamper finding', async (value) => {
+    const dir = mkdtempSync(join(tmpdir(), 'gw-cli-anchor-bad-'));
+    process.env.DATA_DIR = dir;
+    writeChainedStore(join(dir, 'events.sqlite'), 2, 10);
+    try {
+      expect(await run(auditVerify, ['--quiet', '--anchor', ...(value === undefined ? [] : [value])])).toBe(2);
+      expect(err).toContain('N:merkleRoot');
+      expect(out).not.toContain('TAMPERED');
+    } finally {
+      process.env.DATA_DIR = dataDir;
+    }
+  });
 });

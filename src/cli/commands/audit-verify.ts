@@ -21,6 +21,11 @@ export const auditVerify: CliCommand = {
   summary: '审计核验:重算全部哈希链,核对每个封印的签名与 Merkle 根',
   async run(args) {
     const { options } = parseOptions(args);
+    const anchored = options.anchor === undefined ? undefined : parseAnchor(options.anchor);
+    if (anchored === null) {
+      process.stderr.write(`--anchor 应为 N:merkleRoot (封印号:64 位十六进制 Merkle 根, as printed by audit seal), got ${JSON.stringify(options.anchor)}\nusage: ${this.usage}\n`);
+      return 2;
+    }
     const config = loadConfig();
     const { publicKey, keyId } = typeof options['public-key'] === 'string'
       ? (() => {
@@ -39,7 +44,7 @@ export const auditVerify: CliCommand = {
         ...(config.eventStoreConnectionString ? {} : { streamIndex: sqliteStreamIndex(join(config.dataDir, 'events.sqlite')) }),
       });
       bar?.done();
-      const anchor = typeof options.anchor === 'string' ? checkAnchor(options.anchor, await store.readStream('audit-seals')) : undefined;
+      const anchor = anchored ? checkAnchor(anchored, await store.readStream('audit-seals')) : undefined;
       const seconds = (Date.now() - started) / 1000;
       const ok = report.ok && anchor !== false;
       if (options.json) {
@@ -75,7 +80,14 @@ function sqliteStreamIndex(file: string): Map<string, number> | undefined {
   }
 }
 
-function checkAnchor(anchor: string, seals: { data: Record<string, unknown> }[]): boolean {
-  const [no, root] = anchor.split(':');
-  return seals.some((s) => String(s.data.sealNo) === no && s.data.merkleRoot === root);
+type Anchor = { sealNo: number; merkleRoot: string };
+
+/** `N:merkleRoot`; null when malformed, a usage error rather than a tamper finding. */
+function parseAnchor(value: string | true): Anchor | null {
+  const match = typeof value === 'string' ? /^([1-9]\d{0,15}):([0-9a-fA-F]{64})$/.exec(value.trim()) : null;
+  return match ? { sealNo: Number(match[1]), merkleRoot: match[2]!.toLowerCase() } : null;
+}
+
+function checkAnchor(anchor: Anchor, seals: { data: Record<string, unknown> }[]): boolean {
+  return seals.some((s) => s.data.sealNo === anchor.sealNo && s.data.merkleRoot === anchor.merkleRoot);
 }
