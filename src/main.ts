@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/app-config';
+import { checkConfiguredFiles } from './config/configured-files';
 import { createLogger } from './logging/logger';
 
 let dataDir = process.env.DATA_DIR ?? './data';
@@ -9,6 +10,7 @@ async function main(): Promise<void> {
   let config;
   try {
     config = loadConfig();
+    checkConfiguredFiles(config);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
