@@ -15,6 +15,9 @@ import { AuditService } from './audit.service';
 import { AuditChainBrokenError } from './sealer';
 import type { StreamVerification } from './stream-verification';
 
+/** The ids the system creates: letters (CJK too, e.g. docnumber-张政发-2026), digits, - _ . : */
+const STREAM_ID = /^[\p{L}\p{N}_.:-]{1,200}$/u;
+
 /** The seal key's public half, seals on demand, and verification of one tracked item. */
 @ApiTags('audit 审计')
 @ApiBearerAuth()
@@ -88,7 +91,7 @@ export class AuditController {
   async verifyAny(@Param('streamId') streamId: string, @CurrentActor() actor: Actor) {
     this.requireAllScope(actor);
     const missing = () => new NotFoundException({ code: 'STREAM_NOT_FOUND', message: `没有流 ${streamId}:无可核验的事件或封印`, details: { streamId } });
-    if (!/^[\w.:-]{1,200}$/.test(streamId)) throw missing();
+    if (!STREAM_ID.test(streamId)) throw missing();
     const result = await this.audit.verifyStream(streamId);
     // A mistyped id must not read as a passed audit.
     if (nothingToVerify(result)) throw missing();

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { canonicalJson } from '../../src/audit/canonical-json';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port';
 import { startTestApp, type TestApp } from '../support/app';
-import { assignedDocument, documentsClient, documentTokens, type DocumentTokens } from '../support/document-fixtures';
+import { DocumentNumberSequence } from '../../src/issuance/numbering/document-number-sequence';
+import { ACTORS, assignedDocument, documentsClient, documentTokens, type DocumentTokens } from '../support/document-fixtures';
 import { http } from '../support/http';
 
 describe('audit over HTTP: public key, seals on demand, verification of one document', () => {
@@ -73,6 +74,20 @@ describe('audit over HTTP: public key, seals on demand, verification of one docu
     expect(typo.status).toBe(404);
     expect(typo.body).toMatchObject({ code: 'STREAM_NOT_FOUND', details: { streamId: 'document-nope' } });
     expect(typo.body.message).toContain('没有流 document-nope');
+  });
+
+  it('verifies a 发文字号 stream, whose id has the CJK 机关代字, and still refuses junk ids as not found', async () => {
+    const sequence = new DocumentNumberSequence(t.app.get<EventStore>(EVENT_STORE));
+    await sequence.reserve({ code: '张政发', year: 2026, documentId: '7d3f1c2a-0000-4000-8000-000000000001', actor: ACTORS.officeClerk, now: new Date('2026-09-28T02:00:00.000Z') });
+    const streamId = DocumentNumberSequence.streamId('张政发', 2026);
+    const res = await api.get(`/audit/streams/${encodeURIComponent(streamId)}/verification`, tokens.auditor);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ streamId: 'docnumber-张政发-2026', verdict: 'intact' });
+    for (const junk of [`${streamId} x`, `${streamId};drop`, '<script>']) {
+      const refused = await api.get(`/audit/streams/${encodeURIComponent(junk)}/verification`, tokens.auditor);
+      expect(refused.status).toBe(404);
+      expect(refused.body).toMatchObject({ code: 'STREAM_NOT_FOUND' });
+    }
   });
 
   it('a unit that has nothing to do with the document cannot even learn it exists (404, as for a missing one)', async () => {
