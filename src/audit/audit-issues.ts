@@ -34,3 +34,10 @@ export const describeIssue = (i: AuditIssue): string =>
   ]
     .filter(Boolean)
     .join(' · ') + `: ${i.message}`;
+
+/**
+ * SEALED_HEAD_MISMATCH's message, worded once for `audit verify` and per-item verification:
+ * the same revision with a different hash is an event edited and its chain recomputed.
+ */
+export const sealedHeadMismatch = (sealedRevision: number, now: { revision: number } | undefined): string =>
+  `封印时该流末版为第 ${sealedRevision} 版,现为${now ? `第 ${now.revision} 版${now.revision === sealedRevision ? '(哈希不同)' : ''}` : '空'}`;

@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import type { EventStore, GlobalPosition } from '../event-store/event-store.port';
-import type { AuditIssue } from './audit-issues';
+import { sealedHeadMismatch, type AuditIssue } from './audit-issues';
 import { ChainTracker } from './chain-tracker';
 import { AUDIT_STREAM } from './seal-format';
 import { checkSeals, type CheckedSeal } from './seal-parsing';
@@ -67,7 +67,7 @@ export async function verifyStore(store: Reader, options: VerifyOptions): Promis
       const head = tracker.head(id);
       if (!head) found.push({ kind: 'SEALED_STREAM_MISSING', ...at, streamId: id, message: `封印时该流已有第 ${revision} 版,现已不存在 (stream deleted)` });
       else if (head.revision !== revision || head.hash !== hash) {
-        found.push({ kind: 'SEALED_HEAD_MISMATCH', ...at, streamId: id, revision, message: `封印时末版为第 ${revision} 版,现为第 ${head.revision} 版${head.revision === revision ? '(哈希不同)' : ''}` });
+        found.push({ kind: 'SEALED_HEAD_MISMATCH', ...at, streamId: id, revision, message: sealedHeadMismatch(revision, head) });
       }
     }
     if (!partial) {

@@ -1,5 +1,5 @@
 import type { StoredEvent } from '../event-store/event-store.port';
-import type { AuditIssue } from './audit-issues';
+import { sealedHeadMismatch, type AuditIssue } from './audit-issues';
 import { ChainTracker } from './chain-tracker';
 import type { StreamHead } from './merkle';
 import type { SealLedger } from './seal-ledger';
@@ -55,7 +55,7 @@ export function verifyStream(streamId: string, events: StoredEvent[], ledger: Se
     else {
       const listed = find(seal.heads, streamId);
       if (listed && (actual?.revision !== listed[1] || actual.metadata.hash !== listed[2])) {
-        issues.push({ kind: 'SEALED_HEAD_MISMATCH', ...at, revision: listed[1], message: `封印记录该流末版为第 ${listed[1]} 版,现为${actual ? `第 ${actual.revision} 版` : '空'}` });
+        issues.push({ kind: 'SEALED_HEAD_MISMATCH', ...at, revision: listed[1], message: sealedHeadMismatch(listed[1], actual) });
       } else if (!listed && actual?.eventId !== previous?.eventId) {
         issues.push({ kind: 'SEALED_HEAD_MISMATCH', ...at, revision: actual?.revision, message: '封印之前该流有变化,但封印没有记录 (inserted or deleted)' });
       }
