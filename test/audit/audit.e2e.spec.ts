@@ -78,7 +78,7 @@ describe('audit over HTTP: public key, seals on demand, verification of one docu
 
   it('verifies a 发文字号 stream, whose id has the CJK 机关代字, and still refuses junk ids as not found', async () => {
     const sequence = new DocumentNumberSequence(t.app.get<EventStore>(EVENT_STORE));
-    await sequence.reserve({ code: '张政发', year: 2026, documentId: '7d3f1c2a-0000-4000-8000-000000000001', actor: ACTORS.officeClerk, now: new Date('2026-09-28T02:00:00.000Z') });
+    await sequence.reserve({ code: '张政发', year: 2026, documentId: '7d3f1c2a-0000-4000-8000-000000000001', actor: { id: 'office-clerk-1', name: '市政府办公室文电科工作人员', unit: ACTORS.officeClerk.unit, roles: ['office_clerk'] }, now: new Date('2026-09-28T02:00:00.000Z') });
     const streamId = DocumentNumberSequence.streamId('张政发', 2026);
     const res = await api.get(`/audit/streams/${encodeURIComponent(streamId)}/verification`, tokens.auditor);
     expect(res.status).toBe(200);
