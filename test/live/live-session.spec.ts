@@ -124,6 +124,21 @@ describe('live transport: SSE sessions over the shared hub', () => {
     await expect(resumePosition(t.store, 'garbage!', undefined)).resolves.toBeUndefined();
   });
 
+  it('?from= and Last-Event-ID given without the leading zeros resume from the same position, not with a snapshot', async () => {
+    t = await transport();
+    const written = await t.append(10);
+    const unpadded = String(Number(written[3]));
+    expect(unpadded).not.toBe(written[3]);
+    await expect(resumePosition(t.store, undefined, unpadded)).resolves.toBe(written[3]);
+    await expect(resumePosition(t.store, ` ${unpadded}`, undefined)).resolves.toBe(written[3]);
+    const client = subscribe(`${t.url}?from=${unpadded}`, ['snapshot', 'ev']);
+    await client.waitFor(() => client.of('ev').length === 6, 'the six missed events');
+    expect(client.of('snapshot')).toEqual([]);
+    expect(client.of('ev').map((m) => m.id)).toEqual(written.slice(4));
+    client.close();
+    await expect(resumePosition(t.store, undefined, '14x')).rejects.toMatchObject({ response: { code: 'INVALID_POSITION' } });
+  });
+
   it('catch-up and live events racing: a client resuming from far behind while events are appended gets each exactly once', async () => {
     t = await transport({ catchUpPageSize: 7 });
     const old = await t.append(100);
