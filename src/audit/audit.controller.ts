@@ -12,6 +12,7 @@ import { authorizeCommand } from '../security/command-policy';
 import { itemNotFound } from '../security/read-scope.guard';
 import { ReadScopeService } from '../security/read-scope.service';
 import { AuditService } from './audit.service';
+import { SealListDto } from './seal-list.dto';
 import { AuditChainBrokenError } from './sealer';
 import type { StreamVerification } from './stream-verification';
 
@@ -56,10 +57,10 @@ export class AuditController {
 
   @Get('audit/seals')
   @ApiOperation({ summary: '封印列表 (最新在前;不含各流末版明细)' })
-  async seals(@CurrentActor() actor: Actor, @Query('limit') limit?: string) {
+  async seals(@CurrentActor() actor: Actor, @Query() { limit }: SealListDto) {
     this.requireAllScope(actor);
     const ledger = await this.audit.seals();
-    const n = Math.min(Math.max(Number(limit) || 20, 1), 500);
+    const n = limit ?? 20;
     return {
       count: ledger.seals.length,
       issues: ledger.issues,

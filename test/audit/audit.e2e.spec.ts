@@ -57,6 +57,15 @@ describe('audit over HTTP: public key, seals on demand, verification of one docu
     expect((await api.get('/audit/seals', tokens.unit('natural-resources'))).status).toBe(404);
   });
 
+  it('GET /audit/seals?limit= takes 1–500 like other limits: anything else is 400 VALIDATION_FAILED', async () => {
+    expect((await api.get('/audit/seals?limit=1', tokens.auditor)).body.seals).toHaveLength(1);
+    for (const limit of ['abc', '0', '-1', '1.5', '501']) {
+      const res = await api.get(`/audit/seals?limit=${limit}`, tokens.auditor);
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [expect.objectContaining({ field: 'limit' })] } });
+    }
+  });
+
   it('verifies one document: intact and sealed; after more events, the new revisions are unsealed', async () => {
     const res = await api.get(`/documents/${id}/verification`, tokens.unit('natural-resources'));
     expect(res.status).toBe(200);
