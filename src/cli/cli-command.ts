@@ -2,6 +2,7 @@
 export interface CliCommand {
   /** Words that select it, e.g. ['projections', 'status']. */
   words: string[];
+  /** Lists every `--flag` the command takes: main.ts refuses any other. */
   usage: string;
   summary: string;
   run(args: string[]): Promise<number>;
@@ -24,4 +25,10 @@ export function parseOptions(args: string[]): { options: Record<string, string |
     else options[name] = true;
   }
   return { options, positional };
+}
+
+/** The `--flags` in args that the command's usage line does not list, e.g. a mistyped `--qiet`. */
+export function unknownFlags(command: Pick<CliCommand, 'usage'>, args: string[]): string[] {
+  const known = new Set(command.usage.match(/--[a-z][a-z-]*/g));
+  return Object.keys(parseOptions(args).options).map((name) => `--${name}`).filter((flag) => !known.has(flag));
 }

@@ -12,7 +12,7 @@ import { type MigrationCheckpointStore, MigrationConflictError, migrateEvents } 
  */
 export const migrateToEventStoreDb: CliCommand = {
   words: ['migrate', 'to-eventstoredb'],
-  usage: 'migrate to-eventstoredb [--to esdb://…] [--from file] [--page-size n] [--restart]',
+  usage: 'migrate to-eventstoredb [--to esdb://…] [--from file] [--page-size n] [--checkpoint file] [--restart]',
   summary: '把内置 SQLite 事件库按全局顺序复制到 EventStoreDB,可断点续传 (copy events, resumable)',
   async run(args) {
     const { options } = parseOptions(args);
