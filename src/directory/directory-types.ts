@@ -32,6 +32,8 @@ export interface UnitEntry {
   parent?: string;
   /** 主管部门: the department a subordinate body must report through (no 越级报文, 第四十一条). */
   reportsVia?: string;
+  /** 机关代字 the unit numbers its own documents under (张政发, 张教规 …); no other unit may use them. */
+  documentCodes?: string[];
 }
 
 export const LEADER_ROLES = ['mayor', 'executive_vice_mayor', 'vice_mayor'] as const;

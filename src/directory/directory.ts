@@ -19,6 +19,7 @@ export class Directory {
   private readonly leadersByPosition = new Map<string, LeaderEntry>();
   private readonly superiors = new Map<string, SuperiorOrganEntry>();
   private readonly portfolioLeader = new Map<string, string>();
+  private readonly documentCodeOwner = new Map<string, string>();
 
   private constructor(data: DirectoryData) {
     this.version = data.version;
@@ -26,7 +27,10 @@ export class Directory {
     this.officeCode = data.office;
     this.supervisionCode = data.supervision;
     this.legalAffairsCode = data.legalAffairs;
-    for (const u of data.units) this.unitsByCode.set(u.code, u);
+    for (const u of data.units) {
+      this.unitsByCode.set(u.code, u);
+      for (const c of u.documentCodes ?? []) this.documentCodeOwner.set(c, u.code);
+    }
     for (const o of data.superiorOrgans) this.superiors.set(o.code, o);
     for (const l of data.leaders) {
       this.leadersByPosition.set(l.position, l);
@@ -73,6 +77,14 @@ export class Directory {
   /** 主管部门 a subordinate body must report through, if any (第四十一条 no 越级报文). */
   competentDepartmentOf(code: string): string | undefined {
     return this.unitsByCode.get(code)?.reportsVia;
+  }
+  /** The unit a 机关代字 is registered to, if the directory knows it. */
+  documentCodeOwnerOf(documentCode: string): string | undefined {
+    return this.documentCodeOwner.get(documentCode);
+  }
+  /** The 机关代字 registered to a unit (empty when the directory lists none). */
+  documentCodesOf(code: string): string[] {
+    return [...(this.unitsByCode.get(code)?.documentCodes ?? [])];
   }
   isSuperiorOrgan(code: string): boolean {
     return this.superiors.has(code);

@@ -13,7 +13,8 @@ export class DirectoryValidationError extends Error {
 
 const CODE = /^[a-z0-9][a-z0-9-]*$/;
 const ROOT_KEYS = ['$comment', 'version', 'organ', 'office', 'supervision', 'legalAffairs', 'units', 'leaders', 'superiorOrgans'];
-const UNIT_KEYS = ['code', 'name', 'kind', 'parent', 'reportsVia'];
+const UNIT_KEYS = ['code', 'name', 'kind', 'parent', 'reportsVia', 'documentCodes'];
+const DOCUMENT_CODE = /^\p{Script=Han}{2,12}$/u;
 const LEADER_KEYS = ['position', 'title', 'role', 'portfolio'];
 const ORGAN_KEYS = ['code', 'name'];
 /** Units that answer to a 分管 leader directly; sections and affiliated bodies inherit one. */
@@ -47,6 +48,7 @@ export function validateDirectory(raw: unknown): string[] {
   };
 
   const units = new Map<string, { kind: UnitKind; parent?: string; reportsVia?: string; path: string }>();
+  const documentCodes = new Map<string, string>(); // 机关代字 → where it was first declared
   list(raw.units, 'units', add).forEach((u, i) => {
     const path = `units[${i}]`;
     if (!isObj(u)) return add(path, '必须是对象');
@@ -57,6 +59,16 @@ export function validateDirectory(raw: unknown): string[] {
     if (!kindOk) add(`${path}.kind`, `必须是 ${UNIT_KINDS.join('/')} 之一`);
     for (const ref of ['parent', 'reportsVia'] as const) {
       if (u[ref] !== undefined && !isText(u[ref])) add(`${path}.${ref}`, '必须是单位代码');
+    }
+    // One 机关代字, one numbering sequence, one owner: two units sharing it would share numbers.
+    if (u.documentCodes !== undefined) {
+      list(u.documentCodes, `${path}.documentCodes`, add).forEach((c, j) => {
+        const at = `${path}.documentCodes[${j}]`;
+        if (typeof c !== 'string' || !DOCUMENT_CODE.test(c)) return add(at, `机关代字 ${JSON.stringify(c)} 无效 (2 至 12 个汉字)`);
+        const first = documentCodes.get(c);
+        if (first) add(at, `机关代字「${c}」与 ${first} 重复`);
+        else documentCodes.set(c, at);
+      });
     }
     if (okCode) {
       claim(u.code as string, path);

@@ -64,6 +64,15 @@ describe('default directory (config/directory.default.json)', () => {
     expect(directory.nameOf('justice')).toBe('市司法局');
   });
 
+  it('knows whose 机关代字 a code is', () => {
+    expect(directory.documentCodeOwnerOf('张政发')).toBe('zjg-gov');
+    expect(directory.documentCodeOwnerOf('张政办发')).toBe('zjg-gov-office');
+    expect(directory.documentCodeOwnerOf('张教规')).toBe('education');
+    expect(directory.documentCodeOwnerOf('张财发')).toBeUndefined();
+    expect(directory.documentCodesOf('education')).toEqual(['张教发', '张教规']);
+    expect(directory.documentCodesOf('finance')).toEqual([]);
+  });
+
   it('classifies towns, streets and parks (第四十六条) and who may submit', () => {
     expect(directory.isTownOrStreet('yangshe-town')).toBe(true);
     expect(directory.isTownOrStreet('deji-street')).toBe(true);
@@ -174,6 +183,16 @@ describe('directory validator', () => {
         '(根).typo: 未知字段',
       ]),
     );
+  });
+
+  it('rejects a 机关代字 that is not Han text or that two units share (one code, one numbering sequence)', () => {
+    const raw = clone();
+    const finance = raw.units.find((u: { code: string }) => u.code === 'finance');
+    finance.documentCodes = ['张教规', 'ZCF'];
+    expect(validateDirectory(raw)).toEqual([
+      expect.stringMatching(/^units\[\d+\]\.documentCodes\[0\]: 机关代字「张教规」与 units\[\d+\]\.documentCodes\[1\] 重复$/),
+      expect.stringMatching(/^units\[\d+\]\.documentCodes\[1\]: 机关代字 "ZCF" 无效/),
+    ]);
   });
 
   it('rejects a non-object outright', () => {

@@ -7,11 +7,11 @@ import type { IssuanceDirectory } from '../../src/issuance/domain/issuance-direc
 import { deciderSpec } from './given-when-then';
 
 /** A small directory: departments with their 分管副市长, two towns/streets, names as in the default directory. */
-const UNITS: Record<string, { name: string; kind: 'government' | 'department' | 'town' | 'street'; portfolio?: string }> = {
-  'zjg-gov': { name: '张家港市人民政府', kind: 'government' },
-  'zjg-gov-office': { name: '张家港市人民政府办公室', kind: 'government' },
+const UNITS: Record<string, { name: string; kind: 'government' | 'department' | 'town' | 'street'; portfolio?: string; documentCodes?: string[] }> = {
+  'zjg-gov': { name: '张家港市人民政府', kind: 'government', documentCodes: ['张政发'] },
+  'zjg-gov-office': { name: '张家港市人民政府办公室', kind: 'government', documentCodes: ['张政办发'] },
   justice: { name: '市司法局', kind: 'department', portfolio: 'vice-mayor-1' },
-  education: { name: '市教育局', kind: 'department', portfolio: 'vice-mayor-2' },
+  education: { name: '市教育局', kind: 'department', portfolio: 'vice-mayor-2', documentCodes: ['张教发', '张教规'] },
   finance: { name: '市财政局', kind: 'department', portfolio: 'executive-vice-mayor' }, // 常务副市长分管
   'housing-construction': { name: '市住房和城乡建设局', kind: 'department', portfolio: 'vice-mayor-1' },
   audit: { name: '市审计局', kind: 'department', portfolio: 'mayor' }, // 市长分管, as in the default directory
@@ -25,6 +25,8 @@ export const directory: IssuanceDirectory = {
   hasUnit: (u) => u in UNITS,
   isTownOrStreet: (u) => UNITS[u]?.kind === 'town' || UNITS[u]?.kind === 'street',
   portfolioLeaderOf: (u) => UNITS[u]?.portfolio,
+  documentCodeOwnerOf: (c) => Object.keys(UNITS).find((u) => UNITS[u]!.documentCodes?.includes(c)),
+  documentCodesOf: (u) => [...(UNITS[u]?.documentCodes ?? [])],
   nameOf: (code) => UNITS[code]?.name ?? code,
 };
 

@@ -174,3 +174,27 @@ describe('drafting', () => {
     given.when({ type: 'draft', title: '通知', issuer: 'government', category: 'work' }, A.auditor).thenRefused({ kind: 'forbidden', code: 'DRAFT_NOT_ALLOWED' });
   });
 });
+
+describe('机关代字 (《党政机关公文处理工作条例》第九条): a department numbers only under its own code', () => {
+  const article = '《党政机关公文处理工作条例》第九条';
+  const deptWork = (documentCode: string): IssuanceCommand => ({ type: 'draft', title: '工作通知', issuer: 'department', category: 'work', documentCode });
+
+  it('the 市政府’s 张政发 and the office’s 张政办发 are refused to a department', () => {
+    for (const code of ['张政发', '张政办发']) {
+      given.when(deptWork(code), A.eduClerk).thenRefused({ kind: 'forbidden', code: 'DOCUMENT_CODE_NOT_OWN', article });
+    }
+  });
+
+  it('another department’s registered code is refused', () => {
+    given.when(deptWork('张教规'), A.financeClerk).thenRefused({ kind: 'forbidden', code: 'DOCUMENT_CODE_NOT_OWN', article });
+  });
+
+  it('a department with registered codes uses only those', () => {
+    given.when(deptWork('张财发'), A.eduClerk).thenRefused({ kind: 'forbidden', code: 'DOCUMENT_CODE_NOT_OWN', article });
+    given.when(deptWork('张教规'), A.eduClerk).then([{ type: 'issuance.drafted', data: { issuer: { kind: 'department', unit: 'education', code: '张教规' } } }], true);
+  });
+
+  it('a department without registered codes may use a code nobody holds', () => {
+    given.when(deptWork('张财发'), A.financeClerk).then([{ type: 'issuance.drafted', data: { issuer: { unit: 'finance', code: '张财发' } } }], true);
+  });
+});

@@ -59,7 +59,7 @@ export function draftedData(
     if (!isDocumentCode(command.documentCode)) {
       throw invalid('DOCUMENT_CODE_REQUIRED', '部门发文须给出本部门机关代字 (documentCode), 如「张教规」');
     }
-    issuer = { kind, unit: draftingUnit, code: command.documentCode };
+    issuer = { kind, unit: draftingUnit, code: ownDocumentCode(command.documentCode, draftingUnit, directory, codes) };
   } else {
     issuer = { kind, unit: kind === 'government' ? directory.organCode : directory.officeCode, code: codes[kind] };
   }
@@ -130,6 +130,24 @@ export function draftedData(
     signingRule: rule,
     draftedOn: today,
   };
+}
+
+/**
+ * 发文字号 numbers under the issuer's own 机关代字 (《党政机关公文处理工作条例》第九条): the
+ * 市政府's and its office's codes are theirs alone, a code the directory registers to a unit is
+ * that unit's, and a department with registered codes uses only those. A code the directory
+ * does not know is accepted for a department that has none registered.
+ */
+function ownDocumentCode(code: string, unit: string, directory: IssuanceDirectory, codes: DocumentCodes): string {
+  const owner =
+    code === codes.government ? directory.organCode : code === codes.office ? directory.officeCode : directory.documentCodeOwnerOf(code);
+  const own = directory.documentCodesOf(unit);
+  if ((owner !== undefined && owner !== unit) || (owner === undefined && own.length > 0)) {
+    const mine = own.length > 0 ? `; ${directory.nameOf(unit)}的机关代字为 ${own.map((c) => `「${c}」`).join('、')}` : '';
+    const whose = owner !== undefined ? `属于${directory.nameOf(owner)}` : `不是${directory.nameOf(unit)}的机关代字`;
+    throw forbidden('DOCUMENT_CODE_NOT_OWN', `机关代字「${code}」${whose}, 只能以本机关代字编发文字号${mine}`, ART.regulation9);
+  }
+  return code;
 }
 
 function meetingInfo(raw: MeetingInfo | undefined): MeetingInfo {

@@ -12,7 +12,8 @@ export const ART = {
   fortyFour: '第四十四条',
   fortyFive: '第四十五条',
   fortySix: '第四十六条',
-  // 会签 and 成文日期 come from the national regulation the seed defers to (第四十一条).
+  // 发文字号, 会签 and 成文日期 come from the national regulation the seed defers to (第四十一条).
+  regulation9: '《党政机关公文处理工作条例》第九条',
   regulation19: '《党政机关公文处理工作条例》第十九条',
 } as const;
 
