@@ -32,7 +32,7 @@ export const issuanceCatalogue: Readonly<Record<IssuanceEventType, CatalogueEntr
   'issuance.deliberation_recorded': { label: '审议结果', schemaVersion: 1, description: '会议审议结果: 通过、修改后通过、不通过或暂缓 (第三十五条)' },
   'issuance.reviewed': { label: '核稿', schemaVersion: 1, description: '签发前的审核, 或办公室重要文件须取得的领导同意 (第四十三、四十四、三十八条)' },
   'issuance.countersigned': { label: '会签', schemaVersion: 1, description: '联合发文机关会签 (《党政机关公文处理工作条例》第十九条)' },
-  'issuance.signing_delegated': { label: '委托签发', schemaVersion: 1, description: '市长出差或出访期间委托常务副市长, 含委托期间 (第五条)' },
+  'issuance.signing_delegated': { label: '委托签发', schemaVersion: 1, description: '市长出差或出访期间委托常务副市长或其他副市长, 含委托期间 (第五条)' },
   'issuance.delegation_revoked': { label: '撤销委托', schemaVersion: 1, description: '市长撤销委托' },
   'issuance.signed': { label: '签发', schemaVersion: 1, description: '签发矩阵允许的签发人签发;受委托签发时记录委托编号' },
   'issuance.issued': { label: '印发', schemaVersion: 1, description: '编发文字号印发, 成文日期为最后签发日期' },

@@ -1,4 +1,4 @@
-import type { DirectoryData, LeaderEntry, SuperiorOrganEntry, UnitEntry } from './directory-types';
+import type { DirectoryData, LeaderEntry, LeaderRole, SuperiorOrganEntry, UnitEntry } from './directory-types';
 import { parseDirectory } from './validate-directory';
 
 /**
@@ -95,6 +95,9 @@ export class Directory {
   }
   leader(position: string): LeaderEntry | undefined {
     return this.leadersByPosition.get(position);
+  }
+  leaderRoleOf(position: string): LeaderRole | undefined {
+    return this.leadersByPosition.get(position)?.role;
   }
   isLeaderPosition(code: string): boolean {
     return this.leadersByPosition.has(code);

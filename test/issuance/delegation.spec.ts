@@ -9,7 +9,7 @@ const ready = history([
 const delegate = { type: 'delegateSigning', delegationId: 'trip-2026-03', delegateLeaderId: 'executive-vice-mayor', from: '2026-03-02T00:00:00+08:00', until: '2026-03-06T23:59:59+08:00', reason: '市长出访' } as const;
 const delegated = history([[delegate, A.mayor]], ready);
 
-describe('delegation of signing from the 市长 to the 常务副市长 (第五条、第三十五条)', () => {
+describe('delegation of signing from the 市长 to the 常务副市长 or another 副市长 (第五条、第三十五条)', () => {
   it('第五条: the 市长 records a delegation for a period as an event', () => {
     spec.given(ready).when(delegate, A.mayor).then([
       {
@@ -61,6 +61,24 @@ describe('delegation of signing from the 市长 to the 常务副市长 (第五�
 
   it('第五条: the 市长 keeps the power to sign during the delegation', () => {
     spec.given(delegated).when({ type: 'sign' }, A.mayor).then([{ type: 'issuance.signed', data: { slots: ['mayor'] } }], true);
+  });
+
+  it('第五条: the 市长 may delegate to another 副市长, who then signs for him inside the period', () => {
+    const toViceMayor = history([[{ ...delegate, delegationId: 'trip-vm2', delegateLeaderId: 'vice-mayor-2' }, A.mayor]], ready);
+    spec.given(toViceMayor).when({ type: 'sign' }, A.eduViceMayor, '2026-03-04T06:00:00Z').then(
+      [{ type: 'issuance.signed', data: { slots: ['mayor'], delegationId: 'trip-vm2', signer: { leaderId: 'vice-mayor-2' } } }],
+      true,
+    );
+    spec.given(toViceMayor).when({ type: 'sign' }, A.eduViceMayor, '2026-03-06T16:00:00Z').thenRefused({ kind: 'forbidden', code: 'DELEGATION_NOT_IN_EFFECT', article: '第五条' });
+    spec.given(toViceMayor).when({ type: 'sign' }, A.executiveViceMayor, '2026-03-04T06:00:00Z').thenRefused({ kind: 'forbidden', code: 'SIGNER_NOT_ALLOWED' });
+  });
+
+  it('第五条: a delegation to a position the directory does not know is refused', () => {
+    spec.given(ready).when({ ...delegate, delegateLeaderId: 'vice-mayor-9' }, A.mayor).thenRefused({ kind: 'invalid', code: 'DELEGATE_UNKNOWN', article: '第五条' });
+  });
+
+  it('第五条: the 市长 cannot delegate to himself', () => {
+    spec.given(ready).when({ ...delegate, delegateLeaderId: 'mayor' }, A.mayor).thenRefused({ kind: 'invalid', code: 'DELEGATE_NOT_VICE_MAYOR', article: '第五条' });
   });
 
   it('第五条: only the 市长 may delegate', () => {

@@ -25,6 +25,7 @@ export const directory: IssuanceDirectory = {
   hasUnit: (u) => u in UNITS,
   isTownOrStreet: (u) => UNITS[u]?.kind === 'town' || UNITS[u]?.kind === 'street',
   portfolioLeaderOf: (u) => UNITS[u]?.portfolio,
+  leaderRoleOf: (p) => (p === 'mayor' ? 'mayor' : p === 'executive-vice-mayor' ? 'executive_vice_mayor' : /^vice-mayor-[1-5]$/.test(p) ? 'vice_mayor' : undefined),
   documentCodeOwnerOf: (c) => Object.keys(UNITS).find((u) => UNITS[u]!.documentCodes?.includes(c)),
   documentCodesOf: (u) => [...(UNITS[u]?.documentCodes ?? [])],
   nameOf: (code) => UNITS[code]?.name ?? code,

@@ -12,6 +12,8 @@ export interface IssuanceDirectory {
   isTownOrStreet(unitId: string): boolean;
   /** Leader position id of the leader (usually a 副市长) whose 分管 portfolio covers the unit (第四十二条). */
   portfolioLeaderOf(unitId: string): string | undefined;
+  /** Role of a leader position (mayor / executive_vice_mayor / vice_mayor), undefined if unknown. */
+  leaderRoleOf(position: string): 'mayor' | 'executive_vice_mayor' | 'vice_mayor' | undefined;
   /** The unit a 机关代字 is registered to in the directory, if any. */
   documentCodeOwnerOf(documentCode: string): string | undefined;
   /** The 机关代字 registered to a unit (empty when the directory lists none). */

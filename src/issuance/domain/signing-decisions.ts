@@ -51,13 +51,18 @@ export function countersign(_c: Of<'countersign'>, state: IssuanceState, ctx: Ct
   return [issuanceEvent('issuance.countersigned', { unit, textVersion: state.textVersion })];
 }
 
-/** 第五条: 市长出差或出访期间, 可委托负责常务工作的副市长 — for a stated period. */
+/** 第五条: 市长出差或出访期间, 可委托负责常务工作的副市长或其他副市长 — for a stated period. */
 export function delegateSigning(c: Of<'delegateSigning'>, state: IssuanceState, ctx: Ctx): IssuanceEvent[] {
   if (state.status === 'signed' || state.status === 'issued') throw invalidState('ALREADY_SIGNED', '文件已签发, 无须委托');
-  if (!ctx.actor.roles.includes('mayor')) throw forbidden('ONLY_MAYOR_DELEGATES', '只有市长可以委托常务副市长代为签发', ART.five);
+  if (!ctx.actor.roles.includes('mayor')) throw forbidden('ONLY_MAYOR_DELEGATES', '只有市长可以委托副市长代为签发', ART.five);
   const delegationId = requireText(c.delegationId, 'delegationId', '委托编号', 100);
   if (state.delegations[delegationId]) throw invalidState('DELEGATION_EXISTS', `委托 ${delegationId} 已存在`);
-  const delegateLeaderId = requireText(c.delegateLeaderId, 'delegateLeaderId', '受委托的常务副市长', 100);
+  const delegateLeaderId = requireText(c.delegateLeaderId, 'delegateLeaderId', '受委托的副市长', 100);
+  const role = ctx.deps.directory.leaderRoleOf(delegateLeaderId);
+  if (role === undefined) throw invalid('DELEGATE_UNKNOWN', `组织目录中没有市政府领导职务 ${delegateLeaderId}`, ART.five);
+  if (role === 'mayor') {
+    throw invalid('DELEGATE_NOT_VICE_MAYOR', '第五条: 市长只能委托负责常务工作的副市长或其他副市长, 不能委托市长本人', ART.five);
+  }
   const from = requireInstant(c.from, 'from', '委托开始时间');
   const until = requireInstant(c.until, 'until', '委托结束时间');
   if (Date.parse(until) <= Date.parse(from)) throw invalid('DELEGATION_PERIOD_INVALID', '委托结束时间须晚于开始时间');
@@ -82,7 +87,7 @@ export function sign(c: Of<'sign'>, state: IssuanceState, ctx: Ctx): IssuanceEve
   const matches = rule.signers.map((slot) => matchSigner(ctx.actor, slot, state, ctx.now)).filter((m) => m !== undefined);
   if (matches.length === 0) {
     if (rule.signers.includes('mayor') && delegationOutsidePeriod(ctx.actor, state) && !activeDelegation(ctx.actor, state, ctx.now)) {
-      throw forbidden('DELEGATION_NOT_IN_EFFECT', '市长的委托不在有效期内, 常务副市长此时不能代为签发', ART.five);
+      throw forbidden('DELEGATION_NOT_IN_EFFECT', '市长的委托不在有效期内, 副市长此时不能代为签发', ART.five);
     }
     const who = rule.signers.map((s) => SIGNER_LABELS[s]).join(' 和 ');
     throw forbidden('SIGNER_NOT_ALLOWED', `${rule.what}由${who}签发; ${roleText(ctx.actor.roles)}无权签发`, rule.article);

@@ -9,7 +9,7 @@ export type ReviewSlot =
 
 /** Who signs (签发); every listed signer must sign. */
 export type SignerSlot =
-  | 'mayor' // 市长, or the 常务副市长 under a delegation (第五条)
+  | 'mayor' // 市长, or the 副市长 he delegated to (第五条)
   | 'portfolio_vice_mayor' // 分管副市长
   | 'office_director' // 市政府办公室主任
   | 'meeting_chair' // 主持会议的领导 (第三十八条)

@@ -13,11 +13,11 @@ export const isPortfolioViceMayor = (actor: Actor, state: IssuanceState): boolea
   (isViceMayor(actor) || has(actor, 'mayor')) && !!actor.leaderId && actor.leaderId === state.draft?.portfolioLeaderId;
 
 /**
- * A delegation (第五条: 市长出差或出访期间, 可委托负责常务工作的副市长) under which this
- * actor may act for the 市长 at `now`: the 常务副市长 it names, inside its period.
+ * A delegation (第五条: 市长出差或出访期间, 可委托负责常务工作的副市长或其他副市长) under which
+ * this actor may act for the 市长 at `now`: the 副市长 it names, inside its period.
  */
 export function activeDelegation(actor: Actor, state: IssuanceState, now: Date): string | undefined {
-  if (!has(actor, 'executive_vice_mayor') || !actor.leaderId) return undefined;
+  if (!isViceMayor(actor) || !actor.leaderId) return undefined;
   const t = now.getTime();
   return Object.values(state.delegations).find(
     (d) => !d.revoked && d.delegateLeaderId === actor.leaderId && Date.parse(d.from) <= t && t <= Date.parse(d.until),
@@ -26,7 +26,7 @@ export function activeDelegation(actor: Actor, state: IssuanceState, now: Date):
 
 /** A delegation naming this actor exists but `now` is outside it (for a precise refusal). */
 export const delegationOutsidePeriod = (actor: Actor, state: IssuanceState): boolean =>
-  has(actor, 'executive_vice_mayor') &&
+  isViceMayor(actor) &&
   Object.values(state.delegations).some((d) => !d.revoked && d.delegateLeaderId === actor.leaderId);
 
 function isChair(actor: Actor, state: IssuanceState): boolean {

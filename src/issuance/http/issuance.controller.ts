@@ -114,7 +114,7 @@ export class IssuanceController {
     return this.run(id, { type: 'countersign' }, a, r, p);
   }
 
-  @Post(':id/delegations') @HttpCode(200) @ApiOperation({ summary: '市长委托常务副市长签发, 注明期间 (第五条)' })
+  @Post(':id/delegations') @HttpCode(200) @ApiOperation({ summary: '市长委托常务副市长或其他副市长签发, 注明期间 (第五条)' })
   delegate(@Id() id: string, @Body() b: DelegateSigningDto, @CurrentActor() a: Actor, @Req() r: Req, @Res({ passthrough: true }) p: Reply) {
     return this.run(id, { type: 'delegateSigning', ...b }, a, r, p);
   }

@@ -48,7 +48,7 @@ export class OpinionDto {
 }
 export class DelegateSigningDto {
   @Text(100, '委托编号') @SingleLine() delegationId!: string;
-  @Text(100, '受委托的常务副市长职位编码') @SingleLine() delegateLeaderId!: string;
+  @Text(100, '受委托的副市长 (常务或其他) 职位编码') @SingleLine() delegateLeaderId!: string;
   @Text(40, '委托开始时间 (带时区的 ISO 时间)') @SingleLine() from!: string;
   @Text(40, '委托结束时间 (带时区的 ISO 时间)') @SingleLine() until!: string;
   @Text(500, '委托事由') reason!: string;
