@@ -14,11 +14,11 @@ import { A, history, spec, type ActorName } from './fixtures';
  * The issue's table, written out by hand: the code's SIGNING_MATRIX must say exactly this,
  * and the tests below are generated from it.
  */
-const TABLE: Record<SigningRuleId, { article: string; reviews: ReviewSlot[]; signers: SignerSlot[] }> = {
+const TABLE: Record<SigningRuleId, { article: string; reviews: ReviewSlot[]; signers: SignerSlot[]; anySigner?: true }> = {
   major_instruments: { article: '第四十三条', reviews: ['office_director'], signers: ['mayor'] },
   important_upward: { article: '第四十三条', reviews: ['office_director', 'portfolio_vice_mayor'], signers: ['mayor'] },
   upward: { article: '第四十四条', reviews: [], signers: ['mayor'] },
-  government_general: { article: '第四十四条', reviews: [], signers: ['portfolio_vice_mayor'] },
+  government_general: { article: '第四十四条', reviews: [], signers: ['portfolio_vice_mayor', 'mayor'], anySigner: true },
   government_important: { article: '第四十四条', reviews: ['office_director', 'portfolio_vice_mayor'], signers: ['mayor'] },
   office_general: { article: '第四十四条', reviews: [], signers: ['office_director'] },
   office_important: { article: '第四十四条', reviews: ['leader_consent'], signers: ['office_director'] },
@@ -151,7 +151,21 @@ describe('signing matrix (第四十三、四十四、三十八条)', () => {
 
   it('第四十四条: a unit in the 市长’s own portfolio (审计局): the 市长 signs its general work as 分管 leader', () => {
     const events = history([[{ type: 'draft', title: '关于开展2026年审计整改回头看的通知', issuer: 'government', category: 'work', draftingUnit: 'audit' }, A.officeClerk]]);
-    spec.given(events).when({ type: 'sign' }, A.mayor).then([{ type: 'issuance.signed', data: { slots: ['portfolio_vice_mayor'] } }], true);
+    spec.given(events).when({ type: 'sign' }, A.mayor).then([{ type: 'issuance.signed', data: { slots: ['portfolio_vice_mayor', 'mayor'] } }], true);
     spec.given(events).when({ type: 'sign' }, A.eduViceMayor).thenRefused({ kind: 'forbidden', code: 'SIGNER_NOT_ALLOWED', article: '第四十四条' });
+  });
+
+  it('第四十四条: 一般工作「可以」由分管副市长签发 — either the 分管副市长 or the 市长 signs, and one signature completes 签发', () => {
+    const drafted = history([[DRAFTS.government_general, A.officeClerk]]);
+    for (const signer of [A.eduViceMayor, A.mayor]) {
+      const signed = history([[{ type: 'sign' }, signer]], drafted);
+      spec.given(signed).when({ type: 'sign' }, signer === A.mayor ? A.eduViceMayor : A.mayor).thenRefused({ kind: 'invalid_state', code: 'ALREADY_SIGNED' });
+    }
+  });
+
+  it('第四十四条: a vice mayor who is not the 分管副市长 is told so, and who is', () => {
+    const drafted = history([[DRAFTS.government_general, A.officeClerk]]);
+    const error = spec.given(drafted).when({ type: 'sign' }, A.housingViceMayor).thenRefused({ kind: 'forbidden', code: 'SIGNER_NOT_ALLOWED', article: '第四十四条' });
+    expect(error.message).toBe('第四十四条: 以市政府名义发文, 一般工作由分管副市长 或 市长签发; 非分管副市长无权签发 (市教育局由vice-mayor-2分管)');
   });
 });

@@ -13,7 +13,7 @@ import type {
   SupervisionOpinionGivenData,
 } from '../../../events/issuance-events';
 import type { DeliberationMeeting, DeliberationOutcome } from './issuance-types';
-import { signingRule, type ReviewSlot, type SignerSlot } from './signing-matrix';
+import { signingComplete, signingRule, type ReviewSlot, type SignerSlot } from './signing-matrix';
 
 /**
  * drafting ⇄ in_deliberation → (all signers) signed → issued. Gates, reviews and 会签 are
@@ -95,8 +95,7 @@ export function evolveIssuance(state: IssuanceState, event: IssuanceEvent, _reco
     }
     case 'issuance.signed': {
       const signedSlots = [...new Set([...state.signedSlots, ...event.data.slots])];
-      const required = state.draft ? signingRule(state.draft.signingRule).signers : [];
-      const complete = required.every((s) => signedSlots.includes(s));
+      const complete = !state.draft || signingComplete(signingRule(state.draft.signingRule), signedSlots);
       return { ...state, signatures: [...state.signatures, event.data], signedSlots, status: complete ? 'signed' : state.status };
     }
     case 'issuance.issued':

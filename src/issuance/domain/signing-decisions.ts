@@ -9,13 +9,21 @@ import { ART, forbidden, invalid, invalidState, refused, requireInstant, require
 import { legalityGateBlockers } from './legality-gate';
 import { isCityLevel, isNormative, type IssuanceState } from './issuance-state';
 import { requireDrafting } from './preparation-decisions';
-import { REVIEW_LABELS, SIGNER_LABELS, signingRule, type SignerSlot } from './signing-matrix';
+import { REVIEW_LABELS, signersText, signingRule, type SignerSlot, type SigningRule } from './signing-matrix';
 import { activeDelegation, delegationOutsidePeriod, matchReviewer, matchSigner } from './slot-matching';
 
 type Ctx = DecisionContext<IssuanceDeps>;
 type Of<T extends IssuanceCommand['type']> = Extract<IssuanceCommand, { type: T }>;
 
 const roleText = (roles: string[]) => roles.map((r) => (isRole(r) ? ROLE_LABELS[r] : r)).join('、') || '无角色';
+/** Who was refused: a vice mayor where the 分管副市长 signs is told he is not the one, and who is. */
+function notAllowedText(rule: SigningRule, state: IssuanceState, ctx: Ctx): string {
+  const draft = state.draft!;
+  const isViceMayor = ctx.actor.roles.some((r) => r === 'vice_mayor' || r === 'executive_vice_mayor');
+  if (!isViceMayor || !draft.portfolioLeaderId || !rule.signers.includes('portfolio_vice_mayor')) return `${roleText(ctx.actor.roles)}无权签发`;
+  const { nameOf } = ctx.deps.directory;
+  return `非分管副市长无权签发 (${nameOf(draft.draftingUnit)}由${nameOf(draft.portfolioLeaderId)}分管)`;
+}
 const ruleOf = (state: IssuanceState) => signingRule(state.draft!.signingRule);
 
 /** 核稿 (第四十三、四十四、三十八条): fills every pending review slot of the row the actor may fill. */
@@ -89,8 +97,7 @@ export function sign(c: Of<'sign'>, state: IssuanceState, ctx: Ctx): IssuanceEve
     if (rule.signers.includes('mayor') && delegationOutsidePeriod(ctx.actor, state) && !activeDelegation(ctx.actor, state, ctx.now)) {
       throw forbidden('DELEGATION_NOT_IN_EFFECT', '市长的委托不在有效期内, 副市长此时不能代为签发', ART.five);
     }
-    const who = rule.signers.map((s) => SIGNER_LABELS[s]).join(' 和 ');
-    throw forbidden('SIGNER_NOT_ALLOWED', `${rule.what}由${who}签发; ${roleText(ctx.actor.roles)}无权签发`, rule.article);
+    throw forbidden('SIGNER_NOT_ALLOWED', `${rule.what}由${signersText(rule)}签发; ${notAllowedText(rule, state, ctx)}`, rule.article);
   }
   const slots: SignerSlot[] = matches.flatMap((m) => m.slots).filter((s) => !state.signedSlots.includes(s));
   if (slots.length === 0) throw invalidState('ALREADY_SIGNED_BY_YOU', '您已签发过本文件');

@@ -7,7 +7,7 @@ export type ReviewSlot =
   | 'leader_consent' // 报经市长或分管副市长同意 (办公室重要文件, 第四十四条)
   | 'attending_deputy_director'; // 参加会议的办公室副主任审核 (专题会议纪要, 第三十八条)
 
-/** Who signs (签发); every listed signer must sign. */
+/** Who signs (签发); every listed signer must sign, unless the row says any one of them may. */
 export type SignerSlot =
   | 'mayor' // 市长, or the 副市长 he delegated to (第五条)
   | 'portfolio_vice_mayor' // 分管副市长
@@ -22,6 +22,8 @@ export interface SigningRule {
   article: string;
   reviews: ReviewSlot[];
   signers: SignerSlot[];
+  /** One signature from any listed signer completes 签发 (instead of all of them). */
+  anySigner?: true;
 }
 
 /**
@@ -49,7 +51,9 @@ export const SIGNING_MATRIX = {
     what: '以市政府名义发文, 一般工作',
     article: '第四十四条',
     reviews: [],
-    signers: ['portfolio_vice_mayor'],
+    // 第四十四条: 一般工作「可以」由分管副市长签发 — a permission; under 市长负责制 (第五条) the 市长 may sign too.
+    signers: ['portfolio_vice_mayor', 'mayor'],
+    anySigner: true,
   },
   government_important: {
     id: 'government_important',
@@ -142,6 +146,13 @@ export function signingRuleFor(input: RuleInput): SigningRuleId {
       return importance === 'important' ? 'government_important' : 'government_general';
   }
 }
+
+/** Whether the signatures given so far complete the row's 签发. */
+export const signingComplete = (rule: SigningRule, signedSlots: readonly SignerSlot[]): boolean =>
+  rule.anySigner ? rule.signers.some((s) => signedSlots.includes(s)) : rule.signers.every((s) => signedSlots.includes(s));
+
+/** The row's signers as a message names them: 「A 和 B」 when all sign, 「A 或 B」 when any one does. */
+export const signersText = (rule: SigningRule): string => rule.signers.map((s) => SIGNER_LABELS[s]).join(rule.anySigner ? ' 或 ' : ' 和 ');
 
 export const REVIEW_LABELS: Record<ReviewSlot, string> = {
   office_director: '市政府办公室主任审核',

@@ -1,6 +1,6 @@
 import type { IssuanceEventType } from '../../../events/issuance-events';
 import { CATEGORY_LABELS, MEETING_LABELS, SENSITIVE_SUBJECT_LABELS } from '../../issuance/domain/issuance-types';
-import { REVIEW_LABELS, SIGNER_LABELS, SIGNING_MATRIX, type SigningRule } from '../../issuance/domain/signing-matrix';
+import { REVIEW_LABELS, SIGNER_LABELS, SIGNING_MATRIX, signersText, type SigningRule } from '../../issuance/domain/signing-matrix';
 import { shanghaiTime } from '../export/table-export';
 import { colon, labelOf, list, roleLabel, str, type Data, type Describers, type Names } from './describe-parts';
 
@@ -23,7 +23,7 @@ function signingText(id: unknown): string {
   if (!rule) return str(id);
   const reviews = rule.reviews.map((s) => REVIEW_LABELS[s]).join('、');
   const article = rule.what.includes(rule.article) ? '' : `(${rule.article})`;
-  return `签发规则:${rule.what}${article},${reviews ? `经${reviews}后` : ''}由${rule.signers.map((s) => SIGNER_LABELS[s]).join('和')}签发`;
+  return `签发规则:${rule.what}${article},${reviews ? `经${reviews}后` : ''}由${signersText(rule)}签发`;
 }
 
 function meetingText(m: Data, n: Names): string {
