@@ -9,7 +9,7 @@ export const issuanceCatalogue: Readonly<Record<IssuanceEventType, CatalogueEntr
     schemaVersion: 1,
     description: '起草单位拟稿: 发文机关、文种类别、会议纪要的会议类型、联合发文机关;记录分管副市长和签发矩阵中的适用行 (第四十三、四十四、三十八条)',
   },
-  'issuance.draft_revised': { label: '修改文稿', schemaVersion: 1, description: '修改文稿, 文稿版本加一;此前的审核意见不再适用于新文稿' },
+  'issuance.draft_revised': { label: '修改文稿', schemaVersion: 1, description: '修改文稿, 文稿版本加一;此前的审核意见不再适用于新文稿, 落实会议修改后通过的修改意见的除外 (第三十五条)' },
   'issuance.public_comment_opened': {
     label: '公开征求意见',
     schemaVersion: 2,

@@ -35,10 +35,16 @@ export type IssuanceDraftedData = {
   draftedOn: string;
 };
 
+/**
+ * `implementsAmendments` (optional, absent on ordinary revisions): the revision makes the
+ * changes the meeting adopted 修改后通过 on text version `deliberatedTextVersion`, so that
+ * deliberation and the 第四十五条 reviews it relied on apply to the new text.
+ */
 export type DraftRevisedData = {
   textVersion: number;
   title: string;
   summary: string;
+  implementsAmendments?: { session: string; deliberatedTextVersion: number };
 };
 
 /** v2 added `recordedAfterClose` (v1 refused a period already over, so v1 data lifts with false). */

@@ -84,6 +84,38 @@ describe('HTTP: a normative document from draft to 备案 (real modules, SQLite)
     });
   });
 
+  it('第三十五条: a text adopted 修改后通过 is signed after the revision that implements the amendments', async () => {
+    t.clock.set('2026-03-02T02:00:00.000Z');
+    const drafted = await api.post('/issuances', tok.edu!, { title: '张家港市校外培训机构管理办法', issuer: 'government', category: 'normative' });
+    const url = String(drafted.headers.location);
+    const step = (path: string, token: string, body: unknown = {}) => api.post(`${url}/${path}`, token, body);
+    expect((await step('public-comment', tok.edu!, { opensOn: '2026-03-02', closesOn: '2026-03-31', channel: '张家港市人民政府网站' })).status).toBe(200);
+    t.clock.set('2026-04-01T02:00:00.000Z');
+    expect((await step('public-comment/closure', tok.edu!, { commentCount: 3, summary: '采纳 1 条' })).status).toBe(200);
+    expect((await step('legality-review', tok.edu!, { lawful: true, opinion: '合法' })).status).toBe(200);
+    expect((await step('integrity-review', tok.edu!, { passed: true, opinion: '未发现廉洁风险' })).status).toBe(200);
+    expect((await step('supervision-opinion', tok.legal!, { concurs: true, opinion: '同意' })).status).toBe(200);
+    expect((await step('deliberation-request', tok.office!, { meeting: 'executive' })).status).toBe(200);
+    t.clock.set('2026-04-09T08:00:00.000Z');
+    const outcome = { session: '市政府第13次常务会议', heldOn: '2026-04-09', outcome: 'adopted_with_amendments', notes: '修改第三条后通过' };
+    expect((await step('deliberation-outcome', tok.office!, outcome)).status).toBe(200);
+
+    const revised = await step('revision', tok.edu!, { summary: '按常务会议意见修改第三条', implementsAmendments: true });
+    expect(revised.status).toBe(200);
+    expect((await step('reviews', tok.director!, { opinion: '已核' })).status).toBe(200);
+    const state = (await api.get(url, tok.office!)).body;
+    expect(state).toMatchObject({ textVersion: 2, legalityGate: [], deliberation: { textVersion: 2, amendedFrom: 1 } });
+    expect((await step('signatures', tok.mayor!, { opinion: '同意' })).status).toBe(200);
+  });
+
+  it('机关代字: a department cannot number under the 市政府’s 张政发 (403); the 市长 may sign a 市政府 一般工作 document (第四十四条)', async () => {
+    const own = await api.post('/issuances', tok.edu!, { title: '教育局工作通知', issuer: 'department', documentCode: '张政发', category: 'work' });
+    expect(own.status).toBe(403);
+    expect(own.body).toMatchObject({ code: 'DOCUMENT_CODE_NOT_OWN' });
+    const work = await api.post('/issuances', tok.office!, { title: '关于做好春季开学工作的通知', issuer: 'government', category: 'work', draftingUnit: 'education' });
+    expect((await api.post(`${String(work.headers.location)}/signatures`, tok.mayor!, {})).status).toBe(200);
+  });
+
   it('第四十六条: a request to 批转 a document within the department’s own authority is refused with 422', async () => {
     const res = await api.post('/issuances', tok.edu!, {
       title: '市政府批转市教育局关于做好暑期安全工作意见的通知',

@@ -1,4 +1,5 @@
 import type { DomainError } from '../../src/domain/domain-error';
+import { legalityGateBlockers } from '../../src/issuance/domain/legality-gate';
 import { A, history, spec } from './fixtures';
 import { GATE_STEPS, NORMATIVE, steps, type NormativeStep } from './normative-steps';
 
@@ -119,5 +120,60 @@ describe('the legality gate before collective deliberation (第二十、四十�
         data: { meeting: 'executive', session: '市政府第12次常务会议', heldOn: '2026-04-09', outcome: 'adopted', notes: '原则通过' },
       },
     ]);
+  });
+});
+
+describe('修改后通过: the meeting’s amendments carry its deliberation to the amended text (第三十五、四十五条)', () => {
+  const amendAt = '2026-04-10T01:00:00Z';
+  const adoptedWithAmendments = history(
+    [
+      NORMATIVE.submit,
+      [{ ...NORMATIVE.adopt[0], outcome: 'adopted_with_amendments', notes: '第五条划片规则修改后通过' }, A.officeClerk, NORMATIVE.adopt[2]],
+    ],
+    without(),
+  );
+  const implement = { type: 'reviseDraft', summary: '按常务会议意见修改第五条', implementsAmendments: true } as const;
+  const amended = history([[implement, A.eduClerk, amendAt], NORMATIVE.review], adoptedWithAmendments);
+
+  it('第三十五条: the revision records that it implements the meeting’s amendments, naming the meeting and the deliberated text', () => {
+    spec.given(adoptedWithAmendments).when(implement, A.eduClerk, amendAt).then([
+      {
+        type: 'issuance.draft_revised',
+        data: { textVersion: 2, title: '张家港市义务教育阶段学校招生入学管理办法', summary: '按常务会议意见修改第五条', implementsAmendments: { session: '市政府第12次常务会议', deliberatedTextVersion: 1 } },
+      },
+    ]);
+  });
+
+  it('第三十五条: after the amending revision (and 核稿 of the amended text) the 市长 signs', () => {
+    spec.given(amended).when(NORMATIVE.sign[0], A.mayor, NORMATIVE.sign[2]).then([{ type: 'issuance.signed', data: { slots: ['mayor'] } }], true);
+  });
+
+  it('第四十五条: the gate does not reopen: the reviews the meeting relied on apply to the amended text', () => {
+    const state = spec.fold(amended);
+    expect(state.textVersion).toBe(2);
+    expect(legalityGateBlockers(state)).toEqual([]);
+    expect(state.deliberation).toMatchObject({ textVersion: 2, amendedFrom: 1, outcome: 'adopted_with_amendments' });
+    spec.given(amended).when(submit, A.officeClerk, NORMATIVE.sign[2]).thenRefused({ kind: 'invalid_state', code: 'ALREADY_ADOPTED' });
+  });
+
+  it('第三十五条: the text adopted 修改后通过 is not signed before the amendments are made', () => {
+    const reviewed = history([NORMATIVE.review], adoptedWithAmendments);
+    spec.given(reviewed).when(NORMATIVE.sign[0], A.mayor, NORMATIVE.sign[2]).thenRefused({ kind: 'refused', code: 'AMENDMENTS_NOT_IMPLEMENTED', article: '第三十五条' });
+  });
+
+  it('第三十五条: a revision that does not say it implements the amendments is a new text the meeting has not seen', () => {
+    const revised = history([[{ type: 'reviseDraft', summary: '另行修改' }, A.eduClerk, amendAt], NORMATIVE.review], adoptedWithAmendments);
+    spec.given(revised).when(NORMATIVE.sign[0], A.mayor, NORMATIVE.sign[2]).thenRefused({ kind: 'refused', code: 'DELIBERATION_NOT_ADOPTED', article: '第三十五条' });
+  });
+
+  it('第三十五条: a further revision after the amendments is not covered by the meeting', () => {
+    const again = history([[{ type: 'reviseDraft', summary: '再改一处' }, A.eduClerk, amendAt], NORMATIVE.review], amended);
+    spec.given(again).when(NORMATIVE.sign[0], A.mayor, NORMATIVE.sign[2]).thenRefused({ kind: 'refused', code: 'DELIBERATION_NOT_ADOPTED', article: '第三十五条' });
+    spec.given(amended).when(implement, A.eduClerk, amendAt).thenRefused({ kind: 'invalid_state', code: 'NO_AMENDMENTS_TO_IMPLEMENT', article: '第三十五条' });
+  });
+
+  it('第三十五条: there are no amendments to implement when the meeting adopted the text as it was', () => {
+    const adopted = history(steps('submit', 'adopt'), without());
+    spec.given(adopted).when(implement, A.eduClerk, amendAt).thenRefused({ kind: 'invalid_state', code: 'NO_AMENDMENTS_TO_IMPLEMENT', article: '第三十五条' });
   });
 });

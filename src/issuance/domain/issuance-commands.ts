@@ -29,7 +29,8 @@ export interface DraftIssuance {
 
 export type IssuanceCommand =
   | DraftIssuance
-  | { type: 'reviseDraft'; title?: string; summary: string }
+  /** implementsAmendments: the revision makes the changes a 修改后通过 meeting asked for (第三十五条). */
+  | { type: 'reviseDraft'; title?: string; summary: string; implementsAmendments?: boolean }
   | { type: 'openPublicComment'; opensOn: string; closesOn: string; channel: string }
   | { type: 'closePublicComment'; commentCount: number; summary: string }
   | { type: 'recordLegalityReview'; lawful: boolean; opinion: string }

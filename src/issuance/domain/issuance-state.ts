@@ -31,7 +31,8 @@ export interface IssuanceState {
   integrity?: IntegrityReviewedData;
   supervision?: SupervisionOpinionGivenData;
   agreementReview?: AgreementTextReviewedData;
-  deliberation?: { meeting: DeliberationMeeting; textVersion: number; outcome?: DeliberationOutcome; session?: string };
+  /** `amendedFrom`: the deliberated text version, once a revision implemented the meeting's amendments (textVersion is then the amended one). */
+  deliberation?: { meeting: DeliberationMeeting; textVersion: number; outcome?: DeliberationOutcome; session?: string; amendedFrom?: number };
   /** Review slot → text version it was given on. */
   reviews: Partial<Record<ReviewSlot, number>>;
   /** Joint issuer unit → text version it countersigned. */
@@ -58,8 +59,10 @@ export function evolveIssuance(state: IssuanceState, event: IssuanceEvent, _reco
   switch (event.type) {
     case 'issuance.drafted':
       return { ...state, status: 'drafting', draft: event.data, title: event.data.title, textVersion: 1 };
-    case 'issuance.draft_revised':
-      return { ...state, title: event.data.title, textVersion: event.data.textVersion };
+    case 'issuance.draft_revised': {
+      const revised = { ...state, title: event.data.title, textVersion: event.data.textVersion };
+      return event.data.implementsAmendments ? carryOverToAmendedText(revised, event.data.implementsAmendments.deliberatedTextVersion) : revised;
+    }
     case 'issuance.public_comment_opened':
       return { ...state, publicComment: { ...event.data, closed: false } };
     case 'issuance.public_comment_closed':
@@ -109,6 +112,24 @@ export function evolveIssuance(state: IssuanceState, event: IssuanceEvent, _reco
     default:
       return state;
   }
+}
+
+/**
+ * 第三十五条: the text that makes the changes a 修改后通过 meeting asked for is the text the
+ * meeting adopted, so the deliberation and the 第四十五条 reviews given on the deliberated
+ * text apply to it. 核稿 and 会签 are of the text to be signed and are not carried.
+ */
+function carryOverToAmendedText(state: IssuanceState, from: number): IssuanceState {
+  const to = state.textVersion;
+  const carry = <T extends { textVersion: number }>(x: T | undefined): T | undefined => (x?.textVersion === from ? { ...x, textVersion: to } : x);
+  const d = state.deliberation;
+  return {
+    ...state,
+    legality: carry(state.legality),
+    integrity: carry(state.integrity),
+    supervision: carry(state.supervision),
+    deliberation: d?.textVersion === from ? { ...d, textVersion: to, amendedFrom: from } : d,
+  };
 }
 
 /** 成文日期: the date of the last signature (《党政机关公文处理工作条例》第九条). */

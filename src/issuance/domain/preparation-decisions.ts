@@ -33,7 +33,24 @@ export function reviseDraft(c: Of<'reviseDraft'>, state: IssuanceState, ctx: Ctx
   if (state.signatures.length > 0) throw invalidState('ALREADY_SIGNING', '文件已有签发意见, 不能再修改文稿');
   const summary = requireText(c.summary, 'summary', '修改说明');
   const title = c.title === undefined ? state.title! : requireText(c.title, 'title', '文件标题', 200);
-  return [issuanceEvent('issuance.draft_revised', { textVersion: state.textVersion + 1, title, summary })];
+  if (c.implementsAmendments !== undefined && typeof c.implementsAmendments !== 'boolean') {
+    throw invalid('IMPLEMENTSAMENDMENTS_INVALID', '是否落实会议修改意见 (implementsAmendments) 应为 true 或 false');
+  }
+  const implementsAmendments = c.implementsAmendments ? amendmentsToImplement(state) : undefined;
+  return [issuanceEvent('issuance.draft_revised', { textVersion: state.textVersion + 1, title, summary, ...(implementsAmendments ? { implementsAmendments } : {}) })];
+}
+
+/**
+ * 第三十五条: the meeting adopted the text 修改后通过; the revision that makes its changes
+ * carries the deliberation to the amended text. Only the deliberated text itself can be so
+ * revised, once: a later revision is a new text the meeting has not seen.
+ */
+function amendmentsToImplement(state: IssuanceState): { session: string; deliberatedTextVersion: number } {
+  const d = state.deliberation;
+  if (!d || d.outcome !== 'adopted_with_amendments' || d.textVersion !== state.textVersion || d.amendedFrom !== undefined) {
+    throw invalidState('NO_AMENDMENTS_TO_IMPLEMENT', '第三十五条: 现文稿没有待落实的会议修改意见 (须为集体审议「修改后通过」的文稿)', ART.thirtyFive);
+  }
+  return { session: d.session!, deliberatedTextVersion: d.textVersion };
 }
 
 /**

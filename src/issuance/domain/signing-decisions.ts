@@ -145,6 +145,13 @@ function requireLegalPreconditions(state: IssuanceState): void {
           message: '第三十五条(四)、第十五条: 市政府行政规范性文件须经常务会议或全体会议审议通过后签发',
         });
       }
+      if (d.outcome === 'adopted_with_amendments' && d.amendedFrom === undefined) {
+        throw refused({
+          article: ART.thirtyFive,
+          code: 'AMENDMENTS_NOT_IMPLEMENTED',
+          message: '第三十五条: 会议审议修改后通过, 须按会议修改意见修改文稿 (修改时注明 implementsAmendments) 后签发',
+        });
+      }
     } else {
       // 第二十一、四十五条: a department's normative document is reviewed by the department itself.
       const blockers = legalityGateBlockers(state);

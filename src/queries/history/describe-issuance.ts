@@ -26,6 +26,10 @@ function signingText(id: unknown): string {
   return `签发规则:${rule.what}${article},${reviews ? `经${reviews}后` : ''}由${signersText(rule)}签发`;
 }
 
+/** A revision that makes a 修改后通过 meeting's changes says which meeting and which text (第三十五条). */
+const amendmentsText = (a: Data) =>
+  a.session === undefined ? '' : `(落实${str(a.session)}对第 ${str(a.deliberatedTextVersion)} 稿修改后通过的修改意见)`;
+
 function meetingText(m: Data, n: Names): string {
   const chair = sub(m.chair);
   const chairedBy = n.leader(chair.leaderId) || roleLabel(chair.role);
@@ -72,7 +76,8 @@ function signed(d: Data, n: Names): string {
 /** 发文 (stream `issuance-<id>`). */
 export const issuanceDescriptions: Describers<IssuanceEventType> = {
   'issuance.drafted': drafted,
-  'issuance.draft_revised': (d) => `修改文稿为第 ${str(d.textVersion)} 稿《${str(d.title)}》${colon(d.summary)}`,
+  'issuance.draft_revised': (d) =>
+    `修改文稿为第 ${str(d.textVersion)} 稿《${str(d.title)}》${colon(d.summary)}${amendmentsText(sub(d.implementsAmendments))}`,
   'issuance.public_comment_opened': (d) =>
     `草案在${str(d.channel)}公布征求意见,${str(d.opensOn)} 至 ${str(d.closesOn)}${d.recordedAfterClose === true ? '(征求意见期结束后补录)' : ''}`,
   'issuance.public_comment_closed': (d) => `征求意见结束,收到意见 ${str(d.commentCount)} 条${colon(d.summary)}`,

@@ -38,9 +38,10 @@ export function DateField(description: string, optional = false): PropertyDecora
   };
 }
 
-export function Bool(description: string): PropertyDecorator {
+export function Bool(description: string, optional = false): PropertyDecorator {
   return (target, key) => {
-    ApiProperty({ description })(target, key);
+    (optional ? ApiPropertyOptional : ApiProperty)({ description })(target, key);
+    if (optional) IsOptional()(target, key);
     IsBoolean({ message: msg.bool })(target, key);
   };
 }

@@ -6,6 +6,7 @@ import { Bool, DateField, OneOf, OptionalText, Text } from './dto-decorators';
 export class ReviseDraftDto {
   @OptionalText(200, '新标题') @SingleLine() title?: string;
   @Text(2000, '修改说明') summary!: string;
+  @Bool('本次修改落实会议「修改后通过」的修改意见 (第三十五条): 审议结论及所依据的审核随之适用于新文稿', true) implementsAmendments?: boolean;
 }
 export class OpenPublicCommentDto {
   @DateField('征求意见开始日期') opensOn!: string;
