@@ -1,7 +1,7 @@
 import type { StoredEvent } from '../src/event-store/event-store.port';
-import { evolveIssuance, initialIssuanceState, isCityLevel, isNormative, type IssuanceState } from '../src/issuance/domain/issuance-state';
-import { legalityGateBlockers } from '../src/issuance/domain/legality-gate';
-import { SIGNING_MATRIX, type ReviewSlot, type SignerSlot, type SigningRule } from '../src/issuance/domain/signing-matrix';
+import { evolveIssuance, initialIssuanceState, isNormative, type IssuanceState } from '../src/issuance/domain/issuance-state';
+import { legalityGateBlockers, signingBlockers } from '../src/issuance/domain/legality-gate';
+import { awaitedSigners, SIGNING_MATRIX, type ReviewSlot, type SignerSlot, type SigningRule } from '../src/issuance/domain/signing-matrix';
 import { ISSUANCE_EVENT_TYPES } from '../events/issuance-catalogue';
 import { deserializeIssuanceEvent } from '../events/issuance-upcast';
 import { leaderParty, unitParty, type Obligation, type Party } from './obligation-vocabulary';
@@ -49,21 +49,8 @@ function signer(s: IssuanceState, slot: SignerSlot): Party {
   }
 }
 
-/** 第四十五条 (and 第三十五条 for the government's own): the law lets it go on. */
-function lawfullyCleared(s: IssuanceState): boolean {
-  const v = s.textVersion;
-  if (isNormative(s)) {
-    if (isCityLevel(s)) {
-      const d = s.deliberation;
-      if (!(d && d.textVersion === v && d.outcome?.startsWith('adopted'))) return false;
-    } else if (legalityGateBlockers(s).length > 0) return false;
-  }
-  if (s.draft?.category === 'agreement') {
-    const r = s.agreementReview;
-    if (!r || r.textVersion !== v || !r.lawful) return false;
-  }
-  return true;
-}
+/** 第二十、三十五、四十五条: the law lets it go on to 签发 (the decider's own check). */
+const lawfullyCleared = (s: IssuanceState): boolean => signingBlockers(s).length === 0;
 
 /** Who is awaited on a 发文 (第二十、四十三—四十五条): gates, 核稿, 会签, 签发, 印发, 公开, 备案. */
 export function issuanceObligations(s: IssuanceState): Obligation[] {
@@ -94,8 +81,8 @@ export function issuanceObligations(s: IssuanceState): Obligation[] {
       if (s.countersigned[joint] !== v) out.push({ key: `countersign:${joint}`, type: 'countersign', unit: joint, owedBy: unitParty(joint) });
     }
     if (out.length === 0 && lawfullyCleared(s)) {
-      for (const slot of rule.signers) {
-        if (!s.signedSlots.includes(slot)) out.push({ key: `sign:${slot}`, type: 'signature', unit, owedBy: signer(s, slot) });
+      for (const slot of awaitedSigners(rule, s.signedSlots)) {
+        out.push({ key: `sign:${slot}`, type: 'signature', unit, owedBy: signer(s, slot) });
       }
     }
   }

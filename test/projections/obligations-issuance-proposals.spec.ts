@@ -58,6 +58,28 @@ describe('obligations projection: 发文', () => {
     const h = new ProjectionHarness(obligationsProjection).apply(world.events);
     expect(keys(h)).toEqual([`sign:portfolio_vice_mayor|signature|leader:${directory.portfolioLeaderOf('water-affairs')}|water-affairs|9999-12-31`]);
   });
+
+  it('第四十四条: once the 市长 signs a 市政府 一般工作 document no 分管副市长 signature is awaited any more', () => {
+    const world = new World();
+    world.issuance(I1, { type: 'draft', title: '关于做好防汛工作的通知', issuer: 'government', category: 'work', draftingUnit: 'water-affairs' }, who.officeClerk);
+    world.issuance(I1, { type: 'sign' }, who.leader('mayor'));
+    const h = new ProjectionHarness(obligationsProjection).apply(world.events);
+    expect(keys(h)).toEqual(['issue|issue|office|water-affairs|9999-12-31']);
+  });
+
+  it('第三十五条: after 修改后通过 no signature is awaited until the revision implementing the amendments (and its 核稿)', () => {
+    const world = new World();
+    for (const s of ['draft', 'openComment', 'closeComment', 'legality', 'integrity', 'supervision', 'submit'] as const) step(world, s);
+    const [adopt, office, at] = NORMATIVE.adopt;
+    world.at(at).issuance(I1, { ...adopt, outcome: 'adopted_with_amendments' }, office);
+    step(world, 'review');
+    const h = new ProjectionHarness(obligationsProjection).apply(world.events);
+    expect(keys(h)).toEqual([]);
+    world.issuance(I1, { type: 'reviseDraft', summary: '按会议意见修改', implementsAmendments: true }, who.clerk('education'));
+    step(world, 'review');
+    h.apply(world.events);
+    expect(keys(h)).toEqual(['sign:mayor|signature|mayor|education|9999-12-31']);
+  });
 });
 
 describe('obligations projection: 人大建议 / 政协提案 (第二十七条)', () => {

@@ -1,6 +1,6 @@
 import type { RuleViolation } from '../../domain/domain-error';
 import { ART } from './issuance-errors';
-import { isCityLevel, type IssuanceState } from './issuance-state';
+import { isCityLevel, isNormative, type IssuanceState } from './issuance-state';
 
 /**
  * Everything that keeps a normative document from collective deliberation (or, for a
@@ -40,4 +40,33 @@ export function legalityGateBlockers(state: IssuanceState): RuleViolation[] {
     }
   }
   return blockers;
+}
+
+/**
+ * What the law says must be in place before the current text is signed; empty when nothing.
+ * 第三十五条(四)、第十五条: a 市政府 normative document is adopted by the meeting (修改后通过:
+ * with the amendments made); 第二十一、四十五条: a department's passes its own gate; 第二十条:
+ * an agreement's text is reviewed lawful by the 市司法局. The decider refuses on the first,
+ * the obligations projection awaits no signature while any remain.
+ */
+export function signingBlockers(state: IssuanceState): RuleViolation[] {
+  const v = state.textVersion;
+  if (isNormative(state)) {
+    if (!isCityLevel(state)) return legalityGateBlockers(state);
+    const d = state.deliberation;
+    if (!(d && d.textVersion === v && d.outcome?.startsWith('adopted'))) {
+      return [{ article: ART.thirtyFive, code: 'DELIBERATION_NOT_ADOPTED', message: '第三十五条(四)、第十五条: 市政府行政规范性文件须经常务会议或全体会议审议通过后签发' }];
+    }
+    if (d.outcome === 'adopted_with_amendments' && d.amendedFrom === undefined) {
+      return [{ article: ART.thirtyFive, code: 'AMENDMENTS_NOT_IMPLEMENTED', message: '第三十五条: 会议审议修改后通过, 须按会议修改意见修改文稿 (修改时注明 implementsAmendments) 后签发' }];
+    }
+  }
+  if (state.draft?.category === 'agreement') {
+    const r = state.agreementReview;
+    if (!r || r.textVersion !== v) {
+      return [{ article: ART.twenty, code: 'AGREEMENT_LEGAL_REVIEW_MISSING', message: '第二十条: 以市政府名义对外签署协议, 须由市司法局事先对协议文本进行合法性审核' }];
+    }
+    if (!r.lawful) return [{ article: ART.twenty, code: 'AGREEMENT_TEXT_UNLAWFUL', message: '第二十条: 市司法局审核认为协议文本不合法, 不得签署' }];
+  }
+  return [];
 }

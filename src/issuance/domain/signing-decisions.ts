@@ -6,8 +6,8 @@ import type { IssuanceCommand } from './issuance-commands';
 import type { IssuanceDeps } from './issuance-deps';
 import { namesOf } from './issuance-directory';
 import { ART, forbidden, invalid, invalidState, refused, requireInstant, requireText } from './issuance-errors';
-import { legalityGateBlockers } from './legality-gate';
-import { isCityLevel, isNormative, type IssuanceState } from './issuance-state';
+import { signingBlockers } from './legality-gate';
+import type { IssuanceState } from './issuance-state';
 import { requireDrafting } from './preparation-decisions';
 import { REVIEW_LABELS, signersText, signingRule, type SignerSlot, type SigningRule } from './signing-matrix';
 import { activeDelegation, delegationOutsidePeriod, matchReviewer, matchSigner } from './slot-matching';
@@ -134,35 +134,6 @@ export function sign(c: Of<'sign'>, state: IssuanceState, ctx: Ctx): IssuanceEve
 }
 
 function requireLegalPreconditions(state: IssuanceState): void {
-  const v = state.textVersion;
-  if (isNormative(state)) {
-    if (isCityLevel(state)) {
-      const d = state.deliberation;
-      if (!(d && d.textVersion === v && d.outcome?.startsWith('adopted'))) {
-        throw refused({
-          article: ART.thirtyFive,
-          code: 'DELIBERATION_NOT_ADOPTED',
-          message: '第三十五条(四)、第十五条: 市政府行政规范性文件须经常务会议或全体会议审议通过后签发',
-        });
-      }
-      if (d.outcome === 'adopted_with_amendments' && d.amendedFrom === undefined) {
-        throw refused({
-          article: ART.thirtyFive,
-          code: 'AMENDMENTS_NOT_IMPLEMENTED',
-          message: '第三十五条: 会议审议修改后通过, 须按会议修改意见修改文稿 (修改时注明 implementsAmendments) 后签发',
-        });
-      }
-    } else {
-      // 第二十一、四十五条: a department's normative document is reviewed by the department itself.
-      const blockers = legalityGateBlockers(state);
-      if (blockers.length > 0) throw refused(blockers[0]!, { blockers });
-    }
-  }
-  if (state.draft!.category === 'agreement') {
-    const r = state.agreementReview;
-    if (!r || r.textVersion !== v) {
-      throw refused({ article: ART.twenty, code: 'AGREEMENT_LEGAL_REVIEW_MISSING', message: '第二十条: 以市政府名义对外签署协议, 须由市司法局事先对协议文本进行合法性审核' });
-    }
-    if (!r.lawful) throw refused({ article: ART.twenty, code: 'AGREEMENT_TEXT_UNLAWFUL', message: '第二十条: 市司法局审核认为协议文本不合法, 不得签署' });
-  }
+  const blockers = signingBlockers(state);
+  if (blockers.length > 0) throw refused(blockers[0]!, { blockers });
 }

@@ -151,6 +151,10 @@ export function signingRuleFor(input: RuleInput): SigningRuleId {
 export const signingComplete = (rule: SigningRule, signedSlots: readonly SignerSlot[]): boolean =>
   rule.anySigner ? rule.signers.some((s) => signedSlots.includes(s)) : rule.signers.every((s) => signedSlots.includes(s));
 
+/** The signers still awaited: the unsigned ones, or for an any-one row its first (usual) signer until someone signs. */
+export const awaitedSigners = (rule: SigningRule, signedSlots: readonly SignerSlot[]): SignerSlot[] =>
+  signingComplete(rule, signedSlots) ? [] : rule.anySigner ? rule.signers.slice(0, 1) : rule.signers.filter((s) => !signedSlots.includes(s));
+
 /** The row's signers as a message names them: 「A 和 B」 when all sign, 「A 或 B」 when any one does. */
 export const signersText = (rule: SigningRule): string => rule.signers.map((s) => SIGNER_LABELS[s]).join(rule.anySigner ? ' 或 ' : ' 和 ');
 
