@@ -46,7 +46,7 @@ export const OBLIGATION_ROW = {
  */
 export const obligationsProjection: ProjectionDefinition = {
   name: 'obligations',
-  version: 4,
+  version: 5,
   description: '督查: 未完成事项 (谁、何事、何时到期), 及按单位的状态和到期日计数',
   tables: {
     subjects: {
