@@ -33,6 +33,16 @@ const fromPrivate = (privateKey: KeyObject, source: string, generated?: string):
 
 const pemOrFile = (value: string) => (value.includes('-----BEGIN') ? value : readFileSync(value, 'utf8'));
 
+/** A key that does not load names its file (OpenSSL's own message does not). */
+function named<T>(source: string, load: () => T): T {
+  try {
+    return load();
+  } catch (error) {
+    const message = (error as Error).message;
+    throw new Error(message.includes(source) ? message : `${source}: ${message}`);
+  }
+}
+
 /**
  * The seal key: SEAL_PRIVATE_KEY (PEM), else SEAL_KEY_FILE, else `<dataDir>/audit-seal-key.pem`
  * — generated there (mode 0600) when `generate` is set and it does not exist yet. A
@@ -43,7 +53,7 @@ export function resolveSealKeys(config: Pick<AppConfig, 'audit' | 'dataDir'>, op
   let keys: SealKeys | undefined;
   try {
     if (sealPrivateKey) keys = fromPrivate(ed25519(createPrivateKey(sealPrivateKey), 'SEAL_PRIVATE_KEY'), 'SEAL_PRIVATE_KEY');
-    else if (sealKeyFile) keys = fromPrivate(ed25519(createPrivateKey(readFileSync(sealKeyFile, 'utf8')), 'SEAL_KEY_FILE'), sealKeyFile);
+    else if (sealKeyFile) keys = fromPrivate(ed25519(named(sealKeyFile, () => createPrivateKey(readFileSync(sealKeyFile, 'utf8'))), 'SEAL_KEY_FILE'), sealKeyFile);
     else {
       const file = generatedKeyFile(config.dataDir);
       if (existsSync(file)) keys = fromPrivate(ed25519(createPrivateKey(readFileSync(file, 'utf8')), file), file);
@@ -56,7 +66,7 @@ export function resolveSealKeys(config: Pick<AppConfig, 'audit' | 'dataDir'>, op
       }
     }
     if (sealPublicKey) {
-      const publicKey = ed25519(createPublicKey(pemOrFile(sealPublicKey)), 'SEAL_PUBLIC_KEY');
+      const publicKey = ed25519(named(sealPublicKey.includes('-----BEGIN') ? 'PEM' : sealPublicKey, () => createPublicKey(pemOrFile(sealPublicKey))), 'SEAL_PUBLIC_KEY');
       if (keys && keyIdOf(publicKey) !== keys.keyId) throw new SealKeyError('SEAL_PUBLIC_KEY 与封印私钥不是一对 (does not match the private key)');
       keys ??= { publicKey, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(), keyId: keyIdOf(publicKey), source: 'SEAL_PUBLIC_KEY' };
     }

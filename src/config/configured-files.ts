@@ -1,4 +1,5 @@
 import { createPublicKey } from 'node:crypto';
+import { resolveSealKeys } from '../audit/seal-keys';
 import { resolveAuthKeys } from '../auth/auth-keys';
 import { loadWorkingCalendar } from '../calendar/calendar-loader';
 import { loadDirectory } from '../directory/directory-loader';
@@ -26,6 +27,10 @@ export function checkConfiguredFiles(config: AppConfig): void {
     const keys = rethrow(() => resolveAuthKeys(config), (m) => `无法读取公钥文件 (cannot read the public key file: ${m})`);
     if (keys.kind === 'public-key') rethrow(() => createPublicKey(keys.publicKey), (m) => `${source}不是可用的 PEM 公钥 (not a usable PEM public key: ${m})`);
   });
+  const { sealPrivateKey, sealKeyFile, sealPublicKey } = config.audit;
+  const sealVariables = [sealPrivateKey && 'SEAL_PRIVATE_KEY', sealKeyFile && 'SEAL_KEY_FILE', sealPublicKey && 'SEAL_PUBLIC_KEY'].filter(Boolean).join(', ');
+  // Only what is configured: the key generated into DATA_DIR is the server's own business.
+  check(sealVariables, sealVariables, () => resolveSealKeys(config, { generate: false }));
   if (problems.length > 0) throw new ConfigError(problems);
 }
 

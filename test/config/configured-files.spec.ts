@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,12 +28,22 @@ describe('files named by the configuration are checked at start-up', () => {
     ['CALENDAR_OVERRIDE_FILE', notJson, '不是合法的 JSON'],
     ['AUTH_PUBLIC_KEY', '/nonexistent.pem', '无法读取公钥文件'],
     ['AUTH_PUBLIC_KEY', notJson, '不是可用的 PEM 公钥'],
+    ['SEAL_KEY_FILE', '/nonexistent.pem', '无法读取审计封印密钥'],
+    ['SEAL_KEY_FILE', notJson, '无法读取审计封印密钥'],
+    ['SEAL_PUBLIC_KEY', '/nonexistent.pem', '无法读取审计封印密钥'],
   ])('%s=%s is a configuration error naming the variable and the problem', (variable, file, problem) => {
     const problems = problemsOf({ [variable]: file });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(new RegExp(`^${variable}: `));
     expect(problems[0]).toContain(problem);
     expect(problems[0]).toContain(file);
+  });
+
+  it('a seal key file that loads is no problem', () => {
+    const { privateKey } = generateKeyPairSync('ed25519');
+    const pem = join(dir, 'seal.pem');
+    writeFileSync(pem, privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    expect(problemsOf({ SEAL_KEY_FILE: pem })).toEqual([]);
   });
 
   it('no files configured, nothing to check', () => {
