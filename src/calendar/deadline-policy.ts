@@ -60,7 +60,7 @@ const PROGRESS_RULE = {
 };
 
 function invalid(code: string, message: string, article?: string): DomainError {
-  return new DomainError('invalid', code, article ? `${article}: ${message}` : message, article);
+  return new DomainError('invalid', code, message, article);
 }
 
 function addDays(date: IsoDate, n: number): IsoDate {
@@ -68,7 +68,8 @@ function addDays(date: IsoDate, n: number): IsoDate {
   return new Date(t).toISOString().slice(0, 10);
 }
 
-function isIsoDate(v: unknown): v is IsoDate {
+/** A real 'YYYY-MM-DD' date: 2026-02-30 and the years 0000–0099 (which Date.UTC reads as 19xx) are not. */
+export function isIsoDate(v: unknown): v is IsoDate {
   if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
   const t = Date.UTC(+v.slice(0, 4), +v.slice(5, 7) - 1, +v.slice(8, 10));
   return new Date(t).toISOString().slice(0, 10) === v; // rejects 2026-02-30

@@ -1,4 +1,4 @@
-import { toDayNumber } from '../../calendar/chinese-days-calendar';
+import { isIsoDate } from '../../calendar/deadline-policy';
 
 /**
  * The dates a query may name (asOf, performance months and ranges), in Asia/Shanghai. The
@@ -25,12 +25,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function queryDateProblem(date: string): 'format' | 'range' | undefined {
   if (!DATE.test(date)) return 'format';
   if (date < QUERY_DATES.from || date > QUERY_DATES.through) return 'range';
-  try {
-    toDayNumber(date);
-  } catch {
-    return 'format';
-  }
-  return undefined;
+  return isIsoDate(date) ? undefined : 'format';
 }
 
 /** An instant (epoch ms) that falls on a date within QUERY_DATES in Asia/Shanghai. */
