@@ -38,32 +38,36 @@ export function createValidationPipe(): ValidationPipe {
 /** Constraints on a value's type: when one fails, range and length messages only confuse. */
 const TYPE_CHECKS = new Set(['isInt', 'isNumber', 'isString', 'isBoolean', 'isArray', 'isObject', 'isDate', 'isDateString', 'isISO8601']);
 
-function flatten(errors: ValidationError[], prefix = ''): { field: string; messages: string[] }[] {
+interface Failure {
+  field: string;
+  value: unknown;
+  /** [constraint, message] pairs, only the type checks when one of them failed. */
+  failed: [string, string][];
+}
+
+/** Every field that failed, nested ones by their dotted path. */
+function failures(errors: ValidationError[], prefix = ''): Failure[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     let failed = Object.entries(error.constraints ?? {});
     if (failed.some(([k]) => TYPE_CHECKS.has(k))) failed = failed.filter(([k]) => TYPE_CHECKS.has(k));
-    const own = failed.length > 0
-      ? [{ field, messages: failed.map(([k, m]) => (k === 'whitelistValidation' ? `不允许的字段「${field}」` : m)) }]
-      : [];
-    return [...own, ...flatten(error.children ?? [], field)];
+    const own = failed.length > 0 ? [{ field, value: error.value, failed }] : [];
+    return [...own, ...failures(error.children ?? [], field)];
   });
+}
+
+function flatten(errors: ValidationError[]): { field: string; messages: string[] }[] {
+  return failures(errors).map(({ field, failed }) => ({
+    field,
+    messages: failed.map(([k, m]) => (k === 'whitelistValidation' ? `不允许的字段「${field}」` : m)),
+  }));
 }
 
 /** When a line break or tab in a single-line field is all that is wrong, it is a text problem, not a malformed request. */
 function onlySingleLineFailures(errors: ValidationError[]): ReturnType<typeof findUnsafeText> {
-  const failures: { field: string; value: unknown; constraints: string[] }[] = [];
-  const walk = (list: ValidationError[], path: string) => {
-    for (const error of list) {
-      const field = path ? `${path}.${error.property}` : error.property;
-      const constraints = Object.keys(error.constraints ?? {});
-      if (constraints.length > 0) failures.push({ field, value: error.value, constraints });
-      walk(error.children ?? [], field);
-    }
-  };
-  walk(errors, '');
-  if (failures.length === 0 || !failures.every((f) => f.constraints.every((c) => c === SINGLE_LINE))) return undefined;
-  const { field, value } = failures[0]!;
+  const all = failures(errors);
+  if (all.length === 0 || !all.every((f) => f.failed.every(([k]) => k === SINGLE_LINE))) return undefined;
+  const { field, value } = all[0]!;
   for (const text of Array.isArray(value) ? value : [value]) {
     const found = typeof text === 'string' ? unsafeCharacter(text, false) : undefined;
     if (found) return { field, ...found };
